@@ -1,0 +1,13 @@
+/**
+ * Timing of the live connection, in one place (ui.md §6; the design document checks
+ * these numbers). Units are in the names.
+ */
+
+/** Consecutive failed connection attempts before the GM console shows the toast. */
+export const GM_FAILURE_THRESHOLD = 2;
+
+/** Consecutive failed connection attempts before the player terminal shows the toast. */
+export const PLAYER_FAILURE_THRESHOLD = 5;
+
+/** Delay between a failed/broken connection and the next attempt. */
+export const RECONNECT_DELAY_MS = 3000;

@@ -1,0 +1,163 @@
+import { isNewerSnapshot, versionOf } from '../push/versioning';
+import type { PushState } from '../push/PushConnection';
+import { replaceEqualDeep } from './share';
+import type { ActiveView, NpcData, StateVersion, Token } from './types';
+
+/**
+ * The state of a page that follows the active view: the last good snapshot, the
+ * connection's state, and a short list of recent problems for the quiet indicator.
+ * Pure reducer; the page's store applies it.
+ */
+export interface PageProblem {
+  id: number;
+  /** where it came from: 'stream', 'map', 'image', 'terminal', 'ship', ... */
+  source: string;
+  message: string;
+}
+
+export interface LiveState {
+  /** last accepted snapshot; null until the first one arrives */
+  view: ActiveView | null;
+  held: StateVersion | null;
+  connection: PushState;
+  problems: PageProblem[];
+  nextProblemId: number;
+}
+
+export type LiveAction =
+  | { type: 'snapshot'; snapshot: unknown }
+  | { type: 'connection'; state: PushState }
+  | { type: 'problem'; source: string; message: string }
+  | { type: 'clear-problems' };
+
+/** How many recent problems are kept for the indicator's tooltip. */
+export const MAX_PROBLEMS = 5;
+
+export const initialConnection: PushState = {
+  status: 'stopped',
+  failures: 0,
+  connectionLost: false,
+  authLost: false,
+  open: false,
+};
+
+export function initialLiveState(view: ActiveView | null = null): LiveState {
+  return {
+    view,
+    held: view ? versionOf(view) : null,
+    connection: initialConnection,
+    problems: [],
+    nextProblemId: 1,
+  };
+}
+
+export function liveReducer(state: LiveState, action: LiveAction): LiveState {
+  switch (action.type) {
+    case 'snapshot':
+      return applySnapshot(state, action.snapshot);
+    case 'connection':
+      return state.connection === action.state ? state : { ...state, connection: action.state };
+    case 'problem':
+      return addProblem(state, action.source, action.message);
+    case 'clear-problems':
+      return state.problems.length ? { ...state, problems: [] } : state;
+    default:
+      return state;
+  }
+}
+
+/**
+ * Apply a full snapshot: dropped when stale (same epoch, version not greater), otherwise
+ * it replaces the view. Unchanged parts keep their identity (structural sharing).
+ * A snapshot that is not an object is recorded as a problem; the last good view stays.
+ */
+export function applySnapshot(state: LiveState, raw: unknown): LiveState {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return addProblem(state, 'stream', 'State event is not an object');
+  }
+  if (!isNewerSnapshot(state.held, raw)) return state;
+  const normalized = normalizeActiveView(raw as Partial<ActiveView>);
+  const view = replaceEqualDeep(state.view, normalized);
+  return { ...state, view, held: versionOf(raw) ?? state.held };
+}
+
+function addProblem(state: LiveState, source: string, message: string): LiveState {
+  const problem: PageProblem = { id: state.nextProblemId, source, message };
+  const problems = [...state.problems, problem].slice(-MAX_PROBLEMS);
+  return { ...state, problems, nextProblemId: state.nextProblemId + 1 };
+}
+
+// ---- normalisation: a partial or odd payload never crashes a component ----
+
+function str(v: unknown, fallback = ''): string {
+  return typeof v === 'string' ? v : fallback;
+}
+
+function num(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+function obj<T>(v: unknown): Record<string, T> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, T>) : {};
+}
+
+function normalizeToken(id: string, raw: unknown): Token | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const t = raw as Partial<Token>;
+  const token: Token = {
+    id: str(t.id, id) || id,
+    type: str(t.type, 'object') || 'object',
+    name: str(t.name),
+    x: num(t.x, 0),
+    y: num(t.y, 0),
+    status: Array.isArray(t.status) ? t.status.filter((s): s is string => typeof s === 'string') : [],
+    image_url: str(t.image_url),
+    room_id: str(t.room_id),
+  };
+  if (typeof t.deck_id === 'string') token.deck_id = t.deck_id;
+  return token;
+}
+
+function normalizeNpc(id: string, raw: unknown): NpcData | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const n = raw as Partial<NpcData>;
+  return { id: str(n.id, id) || id, name: str(n.name, id), portrait: str(n.portrait) };
+}
+
+export function normalizeActiveView(raw: Partial<ActiveView>): ActiveView {
+  const tokens: Record<string, Token> = {};
+  for (const [id, t] of Object.entries(obj<unknown>(raw.encounter_tokens))) {
+    const token = normalizeToken(id, t);
+    if (token) tokens[id] = token;
+  }
+  const npcs: Record<string, NpcData> = {};
+  for (const [id, n] of Object.entries(obj<unknown>(raw.encounter_npc_data))) {
+    const npc = normalizeNpc(id, n);
+    if (npc) npcs[id] = npc;
+  }
+  const view: ActiveView = {
+    ...(raw as object),
+    epoch: str(raw.epoch),
+    version: num(raw.version, 0),
+    view_type: str(raw.view_type, 'STANDBY') || 'STANDBY',
+    location_slug: str(raw.location_slug),
+    view_slug: str(raw.view_slug),
+    overlay_location_slug: str(raw.overlay_location_slug),
+    overlay_terminal_slug: str(raw.overlay_terminal_slug),
+    charon_mode: str(raw.charon_mode, 'DISPLAY'),
+    charon_location_path: str(raw.charon_location_path),
+    charon_dialog_open: raw.charon_dialog_open === true,
+    charon_active_channel: str(raw.charon_active_channel),
+    encounter_level: num(raw.encounter_level, 1),
+    encounter_deck_id: str(raw.encounter_deck_id),
+    encounter_room_visibility: obj<boolean>(raw.encounter_room_visibility),
+    encounter_door_status: obj<string>(raw.encounter_door_status),
+    encounter_tokens: tokens,
+    encounter_active_portraits: Array.isArray(raw.encounter_active_portraits)
+      ? raw.encounter_active_portraits.filter((s): s is string => typeof s === 'string')
+      : [],
+    encounter_npc_data: npcs,
+    ship_system_overrides: obj(raw.ship_system_overrides),
+  };
+  return view;
+}

@@ -1,0 +1,206 @@
+/** The active-view state as sent by the server (docs/protocol.md), identical in REST and SSE. */
+
+export type ViewType =
+  | 'STANDBY'
+  | 'BRIDGE'
+  | 'ENCOUNTER'
+  | 'CHARON_TERMINAL'
+  | 'COMM_TERMINAL'
+  | 'MESSAGES'
+  | 'SHIP_DASHBOARD'
+  | (string & {});
+
+export type TokenType = 'player' | 'npc' | 'creature' | 'object' | (string & {});
+export type TokenStatus = 'wounded' | 'dead' | 'panicked' | 'stunned' | 'hidden' | (string & {});
+export type DoorStatus = 'OPEN' | 'CLOSED' | 'LOCKED' | 'SEALED' | 'DAMAGED';
+
+export interface Token {
+  id: string;
+  type: TokenType;
+  name: string;
+  x: number;
+  y: number;
+  status: TokenStatus[];
+  image_url: string;
+  room_id: string;
+  deck_id?: string;
+}
+
+export interface NpcData {
+  id: string;
+  name: string;
+  portrait: string;
+}
+
+export interface ShipSystemOverride {
+  status: string;
+  condition?: number;
+  info?: unknown;
+}
+
+export interface ActiveView {
+  epoch: string;
+  version: number;
+  view_type: ViewType;
+  location_slug: string;
+  view_slug: string;
+  overlay_location_slug: string;
+  overlay_terminal_slug: string;
+  charon_mode: string;
+  charon_location_path: string;
+  charon_dialog_open: boolean;
+  charon_active_channel: string;
+  encounter_level: number;
+  encounter_deck_id: string;
+  encounter_room_visibility: Record<string, boolean>;
+  encounter_door_status: Record<string, string>;
+  encounter_tokens: Record<string, Token>;
+  encounter_active_portraits: string[];
+  encounter_npc_data: Record<string, NpcData>;
+  ship_system_overrides: Record<string, ShipSystemOverride>;
+  location_type?: string;
+  location_name?: string;
+  location_path?: string[];
+  encounter_has_map?: boolean;
+  encounter_total_decks?: number;
+  encounter_deck_name?: string;
+}
+
+/** The position of a snapshot in the server's history. */
+export interface StateVersion {
+  epoch: string;
+  version: number;
+}
+
+// ---- encounter map (GET api/encounter-map/<slug>/?deck_id=<id>) ----
+
+export interface MapRoom {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  status?: string;
+  description?: string;
+}
+
+export interface MapConnection {
+  id: string;
+  from: string;
+  to: string;
+  door_type?: string;
+  door_status?: string;
+}
+
+export interface MapPoint {
+  x: number;
+  y: number;
+}
+
+export interface MapTerminal {
+  id: string;
+  room: string;
+  position: MapPoint;
+  name?: string;
+}
+
+export interface MapPoi {
+  id: string;
+  type?: string;
+  room: string;
+  position: MapPoint;
+  name?: string;
+  icon?: string;
+  status?: string;
+  description?: string;
+}
+
+export interface DeckMap {
+  deck_id: string;
+  name?: string;
+  grid: { width: number; height: number; unit_size?: number };
+  rooms: MapRoom[];
+  connections?: MapConnection[];
+  terminals?: MapTerminal[];
+  poi?: MapPoi[];
+  image_url?: string;
+}
+
+export interface DeckInfo {
+  id: string;
+  name: string;
+  level: number;
+  default?: boolean;
+}
+
+export interface EncounterMapData {
+  location_slug: string;
+  is_multi_deck: boolean;
+  decks: DeckInfo[];
+  current_deck_id: string;
+  current_deck: DeckMap;
+}
+
+// ---- comm terminal (GET api/terminal/<loc>/<term>/) ----
+
+export interface TerminalMessage {
+  message_id: string;
+  subject: string;
+  from: string;
+  to: string;
+  content: string;
+  timestamp: string;
+  priority: string;
+  read: boolean;
+  folder?: string;
+}
+
+export interface CommTerminalData {
+  slug: string;
+  owner: string;
+  terminal_id?: string;
+  access_level?: string;
+  description?: string;
+  location_name?: string;
+  inbox: TerminalMessage[];
+  sent: TerminalMessage[];
+}
+
+// ---- ship status (GET api/ship-status/) ----
+
+export interface ShipSystem {
+  status: string;
+  condition?: number;
+  info?: unknown;
+}
+
+export interface ShipStatus {
+  ship: {
+    name?: string;
+    class?: string;
+    crew_count?: number;
+    crew_capacity?: number;
+    hull?: { current: number; max: number };
+    armor?: { current: number; max: number };
+    systems?: Record<string, ShipSystem>;
+  };
+}
+
+// ---- auth / messages ----
+
+export type Role = 'GM' | 'PLAYER';
+
+export interface Me {
+  username: string;
+  role: Role;
+}
+
+export interface PersonalMessage {
+  id: number;
+  sender: string;
+  content: string;
+  priority: string;
+  created_at: string;
+  read: boolean;
+}
