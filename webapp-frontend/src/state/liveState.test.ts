@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { applySnapshot, initialLiveState, liveReducer, MAX_PROBLEMS } from './liveState';
+import { activeView, encounterView, token } from '../test/fixtures';
+
+describe('liveReducer / applySnapshot', () => {
+  it('takes the first snapshot and remembers its (epoch, version)', () => {
+    const s = applySnapshot(initialLiveState(), activeView({ version: 3 }));
+    expect(s.view?.version).toBe(3);
+    expect(s.held).toEqual({ epoch: 'e1', version: 3 });
+  });
+
+  it('drops a snapshot of the same epoch whose version is not greater (same state object)', () => {
+    const s1 = applySnapshot(initialLiveState(), activeView({ version: 5, view_type: 'BRIDGE' }));
+    expect(applySnapshot(s1, activeView({ version: 5, view_type: 'STANDBY' }))).toBe(s1);
+    expect(applySnapshot(s1, activeView({ version: 4, view_type: 'STANDBY' }))).toBe(s1);
+    expect(applySnapshot(s1, activeView({ version: 6, view_type: 'STANDBY' })).view?.view_type).toBe('STANDBY');
+  });
+
+  it('accepts another epoch with a lower version: the server restarted', () => {
+    const s1 = applySnapshot(initialLiveState(), activeView({ version: 50, view_type: 'ENCOUNTER' }));
+    const s2 = applySnapshot(s1, activeView({ epoch: 'e2', version: 1, view_type: 'STANDBY' }));
+    expect(s2.view?.view_type).toBe('STANDBY');
+    expect(s2.held).toEqual({ epoch: 'e2', version: 1 });
+  });
+
+  it('keeps the identity of unchanged tokens so only a moved token re-renders', () => {
+    const s1 = applySnapshot(initialLiveState(), encounterView({ version: 1 }));
+    const moved = encounterView({ version: 2 });
+    moved.encounter_tokens = { ...moved.encounter_tokens, a1: token('a1', { name: 'Marcus', x: 3, y: 2 }) };
+    const s2 = applySnapshot(s1, moved);
+    expect(s2.view!.encounter_tokens.b2).toBe(s1.view!.encounter_tokens.b2);
+    expect(s2.view!.encounter_tokens.a1).not.toBe(s1.view!.encounter_tokens.a1);
+    expect(s2.view!.encounter_tokens.a1.x).toBe(3);
+    expect(s2.view!.encounter_room_visibility).toBe(s1.view!.encounter_room_visibility);
+  });
+
+  it('fills missing or malformed fields with safe defaults', () => {
+    const s = applySnapshot(initialLiveState(), {
+      epoch: 'e', version: 1, view_type: 'ENCOUNTER',
+      encounter_tokens: { t: { name: 'X', status: 'wounded' }, bad: 7 },
+      encounter_room_visibility: [],
+      encounter_active_portraits: ['a', 3],
+    });
+    const v = s.view!;
+    expect(v.encounter_tokens.t).toMatchObject({ id: 't', name: 'X', status: [], type: 'object' });
+    expect(v.encounter_tokens.bad).toBeUndefined();
+    expect(v.encounter_room_visibility).toEqual({});
+    expect(v.encounter_active_portraits).toEqual(['a']);
+    expect(v.overlay_location_slug).toBe('');
+  });
+
+  it('a non-object snapshot keeps the last good view and records a problem', () => {
+    const s1 = applySnapshot(initialLiveState(), activeView({ version: 1 }));
+    const s2 = liveReducer(s1, { type: 'snapshot', snapshot: 'garbage' });
+    expect(s2.view).toBe(s1.view);
+    expect(s2.problems).toHaveLength(1);
+    expect(s2.problems[0].source).toBe('stream');
+  });
+
+  it('keeps only the most recent problems', () => {
+    let s = initialLiveState();
+    for (let i = 0; i < MAX_PROBLEMS + 3; i++) s = liveReducer(s, { type: 'problem', source: 'map', message: `m${i}` });
+    expect(s.problems).toHaveLength(MAX_PROBLEMS);
+    expect(s.problems.at(-1)!.message).toBe(`m${MAX_PROBLEMS + 2}`);
+    expect(liveReducer(s, { type: 'clear-problems' }).problems).toEqual([]);
+  });
+
+  it('stores the connection state', () => {
+    const st = { status: 'lost' as const, failures: 5, connectionLost: true, authLost: false, open: false };
+    expect(liveReducer(initialLiveState(), { type: 'connection', state: st }).connection).toBe(st);
+  });
+});
