@@ -1,0 +1,146 @@
+package dev.charon.activeview;
+
+import dev.charon.campaign.CampaignHolder;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.jersey.media.sse.OutboundEvent;
+
+/**
+ * The application-scoped owner of the shared state (one per deployment). Every change goes
+ * through {@link #apply}: one lock covers validation, the new state, the version bump, the
+ * rendering of both projections and the hand-off to the broadcasters, so versions are gap-free
+ * and events leave in version order. Nothing inside the lock reads a file or waits on a
+ * client; it only builds a few kilobytes of JSON.
+ *
+ * <p>The state lives in memory only: a restart starts at {@link ActiveViewState#STANDBY} under a
+ * new {@code epoch}, which tells reconnecting clients to drop what they held.
+ */
+public final class ActiveView implements AutoCloseable {
+  /** Comment frames on idle streams so dead clients are found and proxies keep the line open. */
+  public static final long HEARTBEAT_INTERVAL_SECONDS = 15;
+  /** Cap on concurrent writer threads; a writer blocks only while a client's socket is full. */
+  static final int MAX_WRITER_THREADS = 2048;
+
+  private final Object lock = new Object();
+  private final CampaignHolder campaign;
+  private final String epoch;
+  private final ThreadPoolExecutor writers;
+  private final ScheduledExecutorService heartbeat;
+  private final Fanout players;
+  private final Fanout gms;
+  private volatile Snapshot current; // written only under lock; volatile for lock-free reads
+
+  public ActiveView(CampaignHolder campaign) {
+    this(campaign, HEARTBEAT_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  }
+
+  ActiveView(CampaignHolder campaign, long heartbeatInterval, TimeUnit unit) {
+    this.campaign = campaign;
+    byte[] random = new byte[4];
+    new SecureRandom().nextBytes(random);
+    this.epoch = HexFormat.of().formatHex(random);
+    // A cached pool: writers are idle almost always, and one stuck client must not hold up a
+    // thread that other clients need.
+    this.writers = new ThreadPoolExecutor(0, MAX_WRITER_THREADS, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemon("charon-sse-writer"));
+    this.players = new Fanout(writers);
+    this.gms = new Fanout(writers);
+    this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current());
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("charon-sse-heartbeat"));
+    heartbeat.scheduleAtFixedRate(this::beat, heartbeatInterval, heartbeatInterval, unit);
+  }
+
+  /** The result of an accepted write: the version that contains it and the answer's payload. */
+  public record Applied<R>(long version, R result) {}
+
+  /**
+   * Applies one transition atomically. If it throws (bad input, unknown id) nothing changed,
+   * no version was used and nothing was pushed.
+   */
+  public <R> Applied<R> apply(Transition<R> transition) {
+    synchronized (lock) {
+      Snapshot before = current;
+      var campaignNow = campaign.current();
+      Transition.Change<R> change = transition.apply(before.state, campaignNow);
+      Snapshot after = before.next(change.state(), campaignNow);
+      current = after;
+      players.publish(after.patch(Projection.PLAYER));
+      gms.publish(after.patch(Projection.GM));
+      return new Applied<>(after.version, change.result());
+    }
+  }
+
+  /** Registers a stream and queues the current snapshot as its first frame. */
+  public void subscribe(Projection projection, Sse sse, SseEventSink connection) {
+    synchronized (lock) {
+      Snapshot now = current;
+      fanout(projection).register(sse, connection, now.snapshotEvent(projection));
+    }
+  }
+
+  public ActiveViewState state() {
+    return current.state;
+  }
+
+  public long version() {
+    return current.version;
+  }
+
+  public String epoch() {
+    return epoch;
+  }
+
+  /** The whole projection with epoch and version, as JSON: the body of GET /api/active-view/. */
+  public String snapshotJson(Projection projection) {
+    return current.json(projection);
+  }
+
+  public int subscribers() {
+    return players.subscribers() + gms.subscribers();
+  }
+
+  public int subscribers(Projection projection) {
+    return fanout(projection).subscribers();
+  }
+
+  private Fanout fanout(Projection projection) {
+    return projection == Projection.GM ? gms : players;
+  }
+
+  private void beat() {
+    OutboundSseEvent comment = new OutboundEvent.Builder().comment("heartbeat").build();
+    synchronized (lock) {
+      players.publish(comment);
+      gms.publish(comment);
+    }
+  }
+
+  @Override
+  public void close() {
+    heartbeat.shutdownNow();
+    synchronized (lock) {
+      players.close();
+      gms.close();
+    }
+    writers.shutdown();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

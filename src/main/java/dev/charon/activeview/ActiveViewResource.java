@@ -1,0 +1,51 @@
+package dev.charon.activeview;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * Reading the active view: one snapshot by REST, or a stream of every change by SSE. The
+ * player paths carry the player projection; the {@code gm/} paths carry everything and are for
+ * the GM only.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActiveViewResource {
+  private final ActiveView activeView;
+
+  public ActiveViewResource(ActiveView activeView) {
+    this.activeView = activeView;
+  }
+
+  @GET
+  @Path("active-view")
+  public String playerSnapshot() {
+    return activeView.snapshotJson(Projection.PLAYER);
+  }
+
+  @GET
+  @Path("gm/active-view")
+  public String gmSnapshot() {
+    return activeView.snapshotJson(Projection.GM);
+  }
+
+  /** A reconnect's Last-Event-ID needs no replay: the first frame is always the current state. */
+  @GET
+  @Path("active-view/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void playerStream(@Context SseEventSink sink, @Context Sse sse) {
+    activeView.subscribe(Projection.PLAYER, sse, sink);
+  }
+
+  @GET
+  @Path("gm/active-view/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void gmStream(@Context SseEventSink sink, @Context Sse sse) {
+    activeView.subscribe(Projection.GM, sse, sink);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.charon.activeview;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charon.campaign.Campaign;
+import dev.charon.campaign.Deck;
+import dev.charon.campaign.EncounterMap;
+import dev.charon.campaign.Location;
+import dev.charon.campaign.Npc;
+import dev.charon.encounter.Token;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each audience may see of the state. The GM sees everything; players never receive a GM
+ * secret: not the ids of hidden rooms, not tokens in hidden rooms or marked hidden, not doors
+ * of unrevealed areas, not the names of NPCs they have not been shown.
+ *
+ * <p>Static campaign data (map geometry, terminal texts) is never part of a projection: clients
+ * fetch it by REST when location or deck changes, which keeps events small.
+ */
+public enum Projection {
+  PLAYER, GM;
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  public ObjectNode render(ActiveViewState s, Campaign campaign) {
+    boolean gm = this == GM;
+    Optional<Location> location = campaign.location(s.locationSlug());
+    Optional<EncounterMap> map = location.flatMap(Location::map);
+
+    ObjectNode o = JSON.createObjectNode();
+    o.put("view_type", s.viewType().name());
+    o.put("location_slug", s.locationSlug());
+    o.put("view_slug", s.viewSlug());
+    o.put("overlay_location_slug", s.overlayLocationSlug());
+    o.put("overlay_terminal_slug", s.overlayTerminalSlug());
+    o.put("charon_mode", s.charonMode());
+    o.put("charon_location_path", s.charonLocationPath());
+    o.put("charon_dialog_open", s.charonDialogOpen());
+    o.put("charon_active_channel", s.charonActiveChannel());
+    o.put("encounter_level", s.encounterLevel());
+    o.put("encounter_deck_id", s.encounterDeckId());
+
+    ObjectNode visibility = o.putObject("encounter_room_visibility");
+    s.roomVisibility().forEach((room, visible) -> {
+      if (gm || visible) {
+        visibility.put(room, visible);
+      }
+    });
+
+    ObjectNode doors = o.putObject("encounter_door_status");
+    s.doorStatus().forEach((connectionId, status) -> {
+      if (gm || doorSeenByPlayers(connectionId, s, map)) {
+        doors.put(connectionId, status);
+      }
+    });
+
+    ObjectNode tokens = o.putObject("encounter_tokens");
+    s.tokens().forEach((id, token) -> {
+      if (gm || (s.revealed(token.roomId()) && !token.isHidden())) {
+        tokens.set(id, token.toJson());
+      }
+    });
+
+    ArrayNode portraits = o.putArray("encounter_active_portraits");
+    s.activePortraits().forEach(portraits::add);
+
+    ObjectNode npcs = o.putObject("encounter_npc_data");
+    for (Map.Entry<String, Npc> e : campaign.npcs().entrySet()) {
+      if (gm || s.activePortraits().contains(e.getKey())) {
+        Npc npc = e.getValue();
+        npcs.putObject(npc.id()).put("id", npc.id()).put("name", npc.name()).put("portrait", npc.portraitUrl());
+      }
+    }
+
+    ObjectNode ship = o.putObject("ship_system_overrides");
+    s.shipOverrides().forEach((system, override) -> {
+      ObjectNode node = ship.putObject(system);
+      if (override.status() != null) {
+        node.put("status", override.status());
+      }
+      if (override.condition() != null) {
+        node.put("condition", override.condition());
+      }
+      if (override.info() != null) {
+        node.put("info", override.info());
+      }
+    });
+
+    if (s.viewType() == ViewType.ENCOUNTER && location.isPresent()) {
+      Location l = location.get();
+      o.put("location_type", l.type().isEmpty() ? "unknown" : l.type());
+      o.put("location_name", l.name());
+      ArrayNode path = o.putArray("location_path");
+      l.path().forEach(path::add);
+      o.put("encounter_has_map", map.isPresent());
+      map.ifPresent(m -> {
+        o.put("encounter_total_decks", m.totalDecks());
+        m.deck(s.encounterDeckId()).ifPresent(d -> o.put("encounter_deck_name", d.name()));
+      });
+    }
+    return o;
+  }
+
+  /** Players see a door when at least one of the rooms it joins is revealed. */
+  private static boolean doorSeenByPlayers(String connectionId, ActiveViewState s, Optional<EncounterMap> map) {
+    return map.flatMap(m -> m.connection(connectionId))
+        .map(c -> s.revealed(c.from()) || s.revealed(c.to()))
+        .orElse(false);
+  }
+}

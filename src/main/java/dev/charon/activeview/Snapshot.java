@@ -1,0 +1,115 @@
+package dev.charon.activeview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import org.glassfish.jersey.media.sse.OutboundEvent;
+
+/**
+ * One committed version of the state with both projections rendered. The JSON of an event is
+ * produced once here and the same string goes to every subscriber; a full snapshot (sent on
+ * connect and by {@code GET /api/active-view/}) is serialised at most once per version, lazily.
+ * The rendered trees are never modified after construction.
+ */
+final class Snapshot {
+  /** The event name every client listens for (seed check 1). */
+  static final String EVENT_NAME = "activeview";
+  /** Browsers wait this long before their own reconnect attempt. */
+  static final long SSE_RETRY_MILLIS = 3000;
+
+  final String epoch;
+  final long version;
+  final ActiveViewState state;
+  private final ObjectNode player;
+  private final ObjectNode gm;
+  private final OutboundSseEvent playerPatch;
+  private final OutboundSseEvent gmPatch;
+  private String playerJson; // guarded by this
+  private String gmJson; // guarded by this
+
+  private Snapshot(String epoch, long version, ActiveViewState state, ObjectNode player, ObjectNode gm,
+      OutboundSseEvent playerPatch, OutboundSseEvent gmPatch) {
+    this.epoch = epoch;
+    this.version = version;
+    this.state = state;
+    this.player = player;
+    this.gm = gm;
+    this.playerPatch = playerPatch;
+    this.gmPatch = gmPatch;
+  }
+
+  static Snapshot first(String epoch, ActiveViewState state, dev.charon.campaign.Campaign campaign) {
+    return new Snapshot(epoch, 1, state, Projection.PLAYER.render(state, campaign),
+        Projection.GM.render(state, campaign), null, null);
+  }
+
+  /** The next version: renders both projections and the patch events from this one. */
+  Snapshot next(ActiveViewState nextState, dev.charon.campaign.Campaign campaign) {
+    long nextVersion = version + 1;
+    ObjectNode nextPlayer = Projection.PLAYER.render(nextState, campaign);
+    ObjectNode nextGm = Projection.GM.render(nextState, campaign);
+    return new Snapshot(epoch, nextVersion, nextState, nextPlayer, nextGm,
+        patchEvent(nextVersion, MergePatch.diff(player, nextPlayer)),
+        patchEvent(nextVersion, MergePatch.diff(gm, nextGm)));
+  }
+
+  private OutboundSseEvent patchEvent(long v, ObjectNode patch) {
+    ObjectNode data = Projection.JSON.createObjectNode();
+    data.put("epoch", epoch);
+    data.put("version", v);
+    data.put("base", v - 1);
+    data.set("patch", patch);
+    return event(v, write(data), false);
+  }
+
+  OutboundSseEvent patch(Projection p) {
+    return p == Projection.GM ? gmPatch : playerPatch;
+  }
+
+  /** The first frame of a stream: the whole projection, with the reconnect hint. */
+  OutboundSseEvent snapshotEvent(Projection p) {
+    return event(version, json(p), true);
+  }
+
+  synchronized String json(Projection p) {
+    if (p == Projection.GM) {
+      if (gmJson == null) {
+        gmJson = write(withVersion(gm));
+      }
+      return gmJson;
+    }
+    if (playerJson == null) {
+      playerJson = write(withVersion(player));
+    }
+    return playerJson;
+  }
+
+  private ObjectNode withVersion(ObjectNode projection) {
+    ObjectNode o = Projection.JSON.createObjectNode();
+    o.put("epoch", epoch);
+    o.put("version", version);
+    o.setAll(projection);
+    return o;
+  }
+
+  private static OutboundSseEvent event(long v, String json, boolean withRetry) {
+    OutboundEvent.Builder b = new OutboundEvent.Builder()
+        .name(EVENT_NAME)
+        .id(Long.toString(v))
+        .mediaType(MediaType.TEXT_PLAIN_TYPE)
+        .data(String.class, json);
+    if (withRetry) {
+      b.reconnectDelay(SSE_RETRY_MILLIS);
+    }
+    return b.build();
+  }
+
+  static String write(ObjectNode node) {
+    try {
+      return Projection.JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a projection must always serialise", e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.charon.activeview;
+
+import dev.charon.web.ApiError;
+import dev.charon.web.Body;
+import dev.charon.web.Written;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.Map;
+
+/** Endpoints #1–#6 and #17: parse, call one transition, answer with the new version. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class ViewResource {
+  private final ActiveView activeView;
+
+  public ViewResource(ActiveView activeView) {
+    this.activeView = activeView;
+  }
+
+  @POST
+  @Path("gm/switch-view")
+  public Map<String, Object> switchView(InputStream in) {
+    Body body = Body.parse(in);
+    String type = body.string("view_type", "STANDBY", 40);
+    ViewType viewType = ViewType.parse(type).orElseThrow(() ->
+        ApiError.badRequest("view_type", "Invalid view_type. Must be one of: " + ViewType.choices()));
+    return Written.of(activeView.apply(ViewCommands.switchView(viewType,
+        body.optionalString("location_slug", ViewCommands.MAX_SLUG_CHARS),
+        body.string("view_slug", "", ViewCommands.MAX_SLUG_CHARS),
+        body.optionalBoolean("reset").orElse(false))));
+  }
+
+  @POST
+  @Path("gm/show-terminal")
+  public Map<String, Object> showTerminal(InputStream in) {
+    Body body = Body.parse(in);
+    return Written.of(activeView.apply(ViewCommands.showTerminal(
+        body.string("location_slug", "", ViewCommands.MAX_SLUG_CHARS),
+        body.string("terminal_slug", "", ViewCommands.MAX_SLUG_CHARS))));
+  }
+
+  @POST
+  @Path("terminal/hide")
+  public Map<String, Object> hideTerminal(InputStream in) {
+    Body.parse(in);
+    return Written.of(activeView.apply(ViewCommands.hideTerminal()));
+  }
+
+  @POST
+  @Path("gm/charon/mode")
+  public Map<String, Object> charonMode(InputStream in) {
+    Body body = Body.parse(in);
+    return Written.of(activeView.apply(ViewCommands.charonMode(body.string("mode", "DISPLAY", 20))));
+  }
+
+  @POST
+  @Path("gm/charon/location")
+  public Map<String, Object> charonLocation(InputStream in) {
+    Body body = Body.parse(in);
+    return Written.of(activeView.apply(ViewCommands.charonLocation(
+        body.string("location_path", "", 4 * ViewCommands.MAX_SLUG_CHARS))));
+  }
+
+  @POST
+  @Path("gm/charon/toggle-dialog")
+  public Map<String, Object> toggleDialog(InputStream in) {
+    Body body = Body.parse(in);
+    return Written.of(activeView.apply(ViewCommands.toggleDialog(body.optionalBoolean("open"))));
+  }
+
+  @POST
+  @Path("gm/ship-status/toggle")
+  public Map<String, Object> shipSystem(InputStream in) {
+    Body body = Body.parse(in);
+    return Written.of(activeView.apply(ViewCommands.shipSystem(
+        body.requiredString("system", 60),
+        body.optionalString("status", 20),
+        body.optionalInt("condition"),
+        body.optionalString("info", ViewCommands.MAX_INFO_CHARS))));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.charon.campaign;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One loaded campaign: every location, map, NPC and the ship, parsed once and never touched
+ * again. A reload builds a new instance and swaps it in ({@link CampaignHolder}), so readers
+ * never see a half-loaded campaign.
+ *
+ * @param contentVersion changes whenever any loaded file changes; ETags derive from it
+ */
+public record Campaign(
+    List<Location> roots,
+    Map<String, Npc> npcs,
+    List<CrewMember> crew,
+    Optional<Ship> ship,
+    List<Problem> problems,
+    String contentVersion) {
+
+  public Campaign {
+    roots = List.copyOf(roots);
+    npcs = Collections.unmodifiableMap(new LinkedHashMap<>(npcs));
+    crew = List.copyOf(crew);
+    problems = List.copyOf(problems);
+  }
+
+  public static Campaign empty() {
+    return new Campaign(List.of(), Map.of(), List.of(), Optional.empty(), List.of(), "empty");
+  }
+
+  /** Depth-first, pre-order walk of every location. */
+  public List<Location> allLocations() {
+    List<Location> out = new ArrayList<>();
+    roots.forEach(root -> root.collect(out));
+    return out;
+  }
+
+  /** Slugs are unique: the loader reports duplicates as problems and keeps the first. */
+  public Optional<Location> location(String slug) {
+    if (slug == null || slug.isEmpty()) {
+      return Optional.empty();
+    }
+    return allLocations().stream().filter(l -> l.slug().equals(slug)).findFirst();
+  }
+
+  public Optional<Npc> npc(String id) {
+    return Optional.ofNullable(npcs.get(id));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.charon.platform;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Charon's configuration, read without rebuilding. Each setting is looked up, first hit wins,
+ * as a system property ({@code -Dcharon.data.dir=...}), an environment variable
+ * ({@code CHARON_DATA_DIR}), then a JNDI env entry ({@code java:comp/env/charon/dataDir}) for
+ * people who deploy the WAR into their own container.
+ *
+ * @param dataDir absolute; holds the H2 files and anything else that must survive a restart
+ * @param campaignDir absolute; empty means the demo campaign shipped in the WAR
+ * @param gmPassword first-run password of the GM account; empty means "generate one"
+ */
+public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
+
+  public static final String DATA_DIR = "charon.data.dir";
+  public static final String CAMPAIGN_DIR = "charon.campaign.dir";
+  public static final String GM_PASSWORD = "charon.gm.password";
+
+  /** Outside target/ so that "mvn clean" never deletes a campaign's messages. */
+  static Path defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".charon", "data");
+  }
+
+  /**
+   * @param jndi looks up a JNDI env entry by its short name ("charon/dataDir"), null if absent
+   */
+  public static Settings resolve(UnaryOperator<String> env, UnaryOperator<String> jndi) {
+    Path dataDir = lookup(DATA_DIR, "CHARON_DATA_DIR", "charon/dataDir", env, jndi)
+        .map(v -> toPath(DATA_DIR, v))
+        .orElseGet(Settings::defaultDataDir);
+    Optional<Path> campaignDir = lookup(CAMPAIGN_DIR, "CHARON_CAMPAIGN_DIR", "charon/campaignDir", env, jndi)
+        .map(v -> toPath(CAMPAIGN_DIR, v));
+    Optional<String> gmPassword = lookup(GM_PASSWORD, "CHARON_GM_PASSWORD", "charon/gmPassword", env, jndi);
+    return new Settings(dataDir, campaignDir, gmPassword);
+  }
+
+  private static Optional<String> lookup(
+      String property, String variable, String jndiName, UnaryOperator<String> env, UnaryOperator<String> jndi) {
+    String value = System.getProperty(property);
+    if (blank(value)) {
+      value = env.apply(variable);
+    }
+    if (blank(value)) {
+      value = jndi.apply(jndiName);
+    }
+    return blank(value) ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static Path toPath(String setting, String value) {
+    try {
+      String expanded = value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value;
+      return Path.of(expanded).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new StartupException(setting + " = '" + value + "' is not a valid path: set it to a directory path");
+    }
+  }
+
+  /**
+   * Creates the data directory if only its last level is missing; refuses a missing parent or a
+   * directory it cannot write, rather than silently writing somewhere else.
+   */
+  public void checkDataDir() {
+    Path parent = dataDir.getParent();
+    if (!Files.isDirectory(dataDir)) {
+      if (Files.exists(dataDir)) {
+        throw new StartupException(DATA_DIR + " = " + dataDir + " is a file, not a directory: point "
+            + DATA_DIR + " (or CHARON_DATA_DIR) at a directory");
+      }
+      boolean isDefault = dataDir.equals(defaultDataDir());
+      if (!isDefault && (parent == null || !Files.isDirectory(parent))) {
+        throw new StartupException(DATA_DIR + " = " + dataDir + ": its parent directory does not exist; create "
+            + parent + " or set " + DATA_DIR + " (or CHARON_DATA_DIR) to an existing location");
+      }
+      try {
+        Files.createDirectories(dataDir);
+      } catch (Exception e) {
+        throw new StartupException(DATA_DIR + " = " + dataDir + " cannot be created (" + e.getMessage()
+            + "): fix the permissions or set " + DATA_DIR + " (or CHARON_DATA_DIR) elsewhere");
+      }
+    }
+    if (!Files.isWritable(dataDir)) {
+      throw new StartupException(DATA_DIR + " = " + dataDir + " is not writable: fix its permissions or set "
+          + DATA_DIR + " (or CHARON_DATA_DIR) to a writable directory");
+    }
+    campaignDir.ifPresent(dir -> {
+      if (!Files.isDirectory(dir)) {
+        throw new StartupException(CAMPAIGN_DIR + " = " + dir + " does not exist or is not a directory: point "
+            + CAMPAIGN_DIR + " (or CHARON_CAMPAIGN_DIR) at a campaign folder (with galaxy/ and campaign/), "
+            + "or unset it to use the demo campaign");
+      }
+    });
+  }
+}

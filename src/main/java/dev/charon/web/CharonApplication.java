@@ -1,0 +1,50 @@
+package dev.charon.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.charon.activeview.ActiveViewResource;
+import dev.charon.activeview.ViewResource;
+import dev.charon.encounter.EncounterResource;
+import dev.charon.platform.Charon;
+import dev.charon.platform.HealthResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.ext.ContextResolver;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The JAX-RS application under {@code /api}: every resource is a singleton built here with its
+ * collaborators passed in, which is all the dependency injection Charon needs.
+ */
+@ApplicationPath("api")
+public class CharonApplication extends ResourceConfig {
+
+  /** Used by the servlet container: the services were started by the bootstrap listener. */
+  public CharonApplication() {
+    this(Charon.installed());
+  }
+
+  public CharonApplication(Charon charon) {
+    // Registered explicitly: Payara would otherwise answer with JSON-B (STACK.md trap 2).
+    register(JacksonFeature.withoutExceptionMappers());
+    register((ContextResolver<ObjectMapper>) type -> MAPPER);
+    register(ErrorMapper.class);
+    register(ApiHeadersFilter.class);
+    register(new HealthResource(charon));
+    register(new ActiveViewResource(charon.activeView()));
+    register(new ViewResource(charon.activeView()));
+    register(new EncounterResource(charon.activeView()));
+    property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    property(ServerProperties.BV_FEATURE_DISABLE, true);
+    // Errors are ours to render as JSON; never let the container swap in its HTML page.
+    property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+  }
+
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+}
