@@ -1,4 +1,15 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
+import '../styles/terminal.css';
+import { initPerfMode } from '../common/perf';
+import { TerminalApp } from '../terminal/TerminalApp';
+import { createTerminalStore } from '../terminal/store';
 
-createRoot(document.getElementById('root')!).render(<main>terminal</main>);
+initPerfMode();
+const store = createTerminalStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <TerminalApp store={store} />
+  </StrictMode>,
+);

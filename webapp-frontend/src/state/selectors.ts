@@ -111,3 +111,15 @@ export function isMapLocation(view: ActiveView | null): boolean {
   if (view.encounter_has_map === false) return false;
   return MAP_LOCATION_TYPES.has(String(view.location_type ?? '').toLowerCase());
 }
+
+/**
+ * Tokens a player may see on the displayed deck: the server's player projection already
+ * leaves out tokens of hidden rooms and `hidden` tokens; this keeps the same rule on the
+ * client (room revealed or no room; not hidden) in case a GM-shaped state arrives.
+ */
+export const playerVisibleTokens = memo2((tokens: Token[], visibility: Record<string, boolean> | undefined): Token[] => {
+  const out = tokens.filter(
+    (t) => (!t.room_id || isRoomRevealed(visibility, t.room_id)) && !t.status.includes('hidden'),
+  );
+  return out.length === tokens.length ? tokens : out;
+});

@@ -1,0 +1,3 @@
+export function Scanlines() {
+  return <div className="crt-scanlines" aria-hidden="true" />;
+}

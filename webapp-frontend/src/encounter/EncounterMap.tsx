@@ -1,0 +1,316 @@
+import { memo, useCallback, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { resourceUrl } from '../api/http';
+import { effectiveDoorStatus, isRoomRevealed } from '../state/selectors';
+import type { DeckMap, MapPoi, MapRoom, Token } from '../state/types';
+import { DoorSymbol } from './DoorSymbol';
+import {
+  clampZoom,
+  connectionPath,
+  DEFAULT_UNIT,
+  doorPlacement,
+  pointsAttr,
+  rectCenter,
+  roomRect,
+  viewBoxFor,
+  type Rect,
+} from './geometry';
+import { TokenLayer } from './TokenLayer';
+
+/**
+ * The 2D deck map as an SVG scaled to fit its box (viewBox + preserveAspectRatio), with
+ * drag-to-pan and wheel zoom. Layers, bottom to top: path lines, rooms and labels,
+ * terminal and POI icons, doors, tokens. Only revealed rooms are drawn (missing entry =
+ * hidden); `showHidden` (GM use) draws hidden rooms dimmed instead.
+ */
+export interface EncounterMapProps {
+  deck: DeckMap;
+  visibility: Record<string, boolean>;
+  doorStatus: Record<string, string>;
+  tokens: readonly Token[];
+  showHidden?: boolean;
+  onImageError?: (what: string) => void;
+}
+
+interface ViewState {
+  zoom: number;
+  cx: number;
+  cy: number;
+}
+
+const DRAG_THRESHOLD_PX = 3;
+
+export function EncounterMap({ deck, visibility, doorStatus, tokens, showHidden = false, onImageError }: EncounterMapProps) {
+  const unit = deck.grid.unit_size && deck.grid.unit_size > 0 ? deck.grid.unit_size : DEFAULT_UNIT;
+  const width = Math.max(1, deck.grid.width) * unit;
+  const height = Math.max(1, deck.grid.height) * unit;
+  const home: ViewState = useMemo(() => ({ zoom: 1, cx: width / 2, cy: height / 2 }), [width, height]);
+  const [view, setView] = useState<ViewState>(home);
+  const [viewFor, setViewFor] = useState(deck.deck_id);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const imageErrorRef = useRef(onImageError);
+  imageErrorRef.current = onImageError;
+  // stable, so the memoised token markers are not re-rendered by a new callback
+  const onTokenImageError = useCallback((t: Token) => imageErrorRef.current?.(`token image of ${t.name}`), []);
+  const drag = useRef<{ id: number; x: number; y: number; start: ViewState; moved: boolean } | null>(null);
+
+  // a different deck starts at the home view
+  if (viewFor !== deck.deck_id) {
+    setViewFor(deck.deck_id);
+    setView(home);
+  }
+
+  const unitsPerPixel = useCallback(
+    (zoom: number): number => {
+      const box = svgRef.current?.getBoundingClientRect();
+      if (!box || box.width === 0 || box.height === 0) return 1 / zoom;
+      return Math.max(width / zoom / box.width, height / zoom / box.height);
+    },
+    [width, height],
+  );
+
+  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+    const factor = e.deltaY < 0 ? 1.1 : 0.9;
+    setView((v) => {
+      const zoom = clampZoom(v.zoom * factor);
+      if (zoom === v.zoom) return v;
+      const box = svgRef.current?.getBoundingClientRect();
+      if (!box || box.width === 0) return { ...v, zoom };
+      // keep the point under the pointer fixed
+      const upp = unitsPerPixel(v.zoom);
+      const px = v.cx + (e.clientX - (box.left + box.width / 2)) * upp;
+      const py = v.cy + (e.clientY - (box.top + box.height / 2)) * upp;
+      const k = v.zoom / zoom;
+      return { zoom, cx: px + (v.cx - px) * k, cy: py + (v.cy - py) * k };
+    });
+  };
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, start: view, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d || d.id !== e.pointerId) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+    if (!d.moved) {
+      d.moved = true;
+      svgRef.current?.setPointerCapture?.(e.pointerId);
+    }
+    const upp = unitsPerPixel(d.start.zoom);
+    setView({ zoom: d.start.zoom, cx: d.start.cx - dx * upp, cy: d.start.cy - dy * upp });
+  };
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    if (drag.current?.id === e.pointerId) drag.current = null;
+  };
+
+  const moved = view.zoom !== 1 || view.cx !== home.cx || view.cy !== home.cy;
+
+  return (
+    <div className="encounter-map" data-testid="encounter-map" data-deck-id={deck.deck_id}>
+      <svg
+        ref={svgRef}
+        className="encounter-map-svg"
+        viewBox={viewBoxFor(width, height, view.zoom, view.cx, view.cy)}
+        preserveAspectRatio="xMidYMid meet"
+        role="img"
+        aria-label={`Deck map ${deck.name ?? deck.deck_id}`}
+        onWheel={onWheel}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+      >
+        <defs>
+          <filter id="token-glow-blur" x="-50%" y="-50%" width="200%" height="200%">
+            <feGaussianBlur stdDeviation="3" />
+          </filter>
+        </defs>
+        <rect className="map-backdrop" x={-width} y={-height} width={width * 3} height={height * 3} />
+        {deck.image_url ? (
+          <MapImage url={deck.image_url} width={width} height={height} onError={onImageError} />
+        ) : null}
+        <StaticLayers deck={deck} unit={unit} visibility={visibility} doorStatus={doorStatus} showHidden={showHidden} />
+        <TokenLayer tokens={tokens} unit={unit} onImageError={onTokenImageError} />
+      </svg>
+      {moved && (
+        <button type="button" className="crt-button map-reset" onClick={() => setView(home)}>
+          RESET VIEW
+        </button>
+      )}
+    </div>
+  );
+}
+
+function MapImage({ url, width, height, onError }: { url: string; width: number; height: number; onError?: (what: string) => void }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) return null;
+  return (
+    <image
+      className="map-image"
+      href={resourceUrl(url)}
+      x={0}
+      y={0}
+      width={width}
+      height={height}
+      preserveAspectRatio="xMidYMid meet"
+      onError={() => {
+        setFailed(true);
+        onError?.('deck image');
+      }}
+    />
+  );
+}
+
+interface StaticLayersProps {
+  deck: DeckMap;
+  unit: number;
+  visibility: Record<string, boolean>;
+  doorStatus: Record<string, string>;
+  showHidden: boolean;
+}
+
+/** Everything but the tokens; memoised so token moves never redraw the rooms. */
+const StaticLayers = memo(function StaticLayers({ deck, unit, visibility, doorStatus, showHidden }: StaticLayersProps) {
+  const rects = useMemo(() => {
+    const m = new Map<string, { room: MapRoom; rect: Rect }>();
+    for (const room of deck.rooms) m.set(room.id, { room, rect: roomRect(room, unit) });
+    return m;
+  }, [deck.rooms, unit]);
+  const revealed = (id: string) => isRoomRevealed(visibility, id);
+  const drawn = (id: string) => rects.has(id) && (showHidden || revealed(id));
+
+  const connections = deck.connections ?? [];
+  const paths = connections.filter((c) => drawn(c.from) && drawn(c.to) && revealed(c.from) && revealed(c.to));
+  const doors = connections.flatMap((c) => {
+    if (!c.door_type) return [];
+    // the door sits on the wall of a drawn room; the neighbour must be known to find the wall
+    const a = rects.get(c.from);
+    const b = rects.get(c.to);
+    if (!a || !b) return [];
+    const on = drawn(c.from) ? a : drawn(c.to) ? b : null;
+    if (!on) return [];
+    const other = on === a ? b : a;
+    const { point, side } = doorPlacement(on.rect, other.rect);
+    return [{ c, point, side }];
+  });
+
+  return (
+    <g className="map-static">
+      <g className="map-paths">
+        {paths.map((c) => (
+          <polyline
+            key={c.id}
+            className="map-path"
+            data-connection-id={c.id}
+            points={pointsAttr(connectionPath(rects.get(c.from)!.rect, rects.get(c.to)!.rect))}
+          />
+        ))}
+      </g>
+      <g className="map-rooms">
+        {deck.rooms.filter((r) => drawn(r.id)).map((room) => (
+          <RoomBox key={room.id} room={room} rect={rects.get(room.id)!.rect} hidden={!revealed(room.id)} />
+        ))}
+      </g>
+      <g className="map-icons">
+        {(deck.terminals ?? [])
+          .filter((t) => drawn(t.room) && t.position)
+          .map((t) => (
+            <g
+              key={t.id}
+              className="map-terminal"
+              data-terminal-id={t.id}
+              transform={`translate(${t.position.x * unit + unit / 2} ${t.position.y * unit + unit / 2})`}
+            >
+              <title>{`${t.name ?? t.id} — Terminal`}</title>
+              <rect className="map-terminal-screen" x={-7} y={-6} width={14} height={10} rx={1} />
+              <rect className="map-terminal-stand" x={-3} y={4} width={6} height={2} />
+            </g>
+          ))}
+        {(deck.poi ?? [])
+          .filter((p) => drawn(p.room) && p.position)
+          .map((p) => (
+            <PoiIcon key={p.id} poi={p} unit={unit} />
+          ))}
+      </g>
+      <g className="map-doors">
+        {doors.map(({ c, point, side }) => (
+          <DoorSymbol
+            key={c.id}
+            id={c.id}
+            point={point}
+            side={side}
+            doorType={String(c.door_type)}
+            status={effectiveDoorStatus(c, doorStatus)}
+          />
+        ))}
+      </g>
+    </g>
+  );
+});
+
+const ROOM_STATUSES = new Set(['operational', 'warning', 'hazard', 'offline']);
+
+function RoomBox({ room, rect, hidden }: { room: MapRoom; rect: Rect; hidden: boolean }) {
+  const status = String(room.status ?? 'OPERATIONAL').toLowerCase();
+  const c = rectCenter(rect);
+  return (
+    <g
+      className={`room room-${ROOM_STATUSES.has(status) ? status : 'operational'}${hidden ? ' room-hidden' : ''}`}
+      data-room-id={room.id}
+    >
+      <title>{[room.name, room.status, room.description].filter(Boolean).join(' — ')}</title>
+      <rect className="room-box" x={rect.x} y={rect.y} width={rect.width} height={rect.height} />
+      <text className="room-label" x={c.x} y={c.y} dy="0.35em">
+        {(room.name || room.id).toUpperCase()}
+      </text>
+    </g>
+  );
+}
+
+function poiKind(p: MapPoi): string {
+  const k = String(p.icon || p.type || '').toLowerCase();
+  if (['objective', 'hazard', 'warning', 'item', 'crate', 'npc', 'player', 'pod'].includes(k)) {
+    return k === 'warning' ? 'hazard' : k === 'crate' ? 'item' : k;
+  }
+  return 'square';
+}
+
+function PoiIcon({ poi, unit }: { poi: MapPoi; unit: number }) {
+  const kind = poiKind(poi);
+  const s = unit * 0.22;
+  let shape;
+  switch (kind) {
+    case 'objective':
+    case 'hazard':
+      shape = <polygon points={`0,${-s} ${s},${s * 0.8} ${-s},${s * 0.8}`} />;
+      break;
+    case 'npc':
+      shape = <circle r={s * 0.8} />;
+      break;
+    case 'player':
+      shape = <polygon points={`0,${-s} ${s},0 0,${s} ${-s},0`} />;
+      break;
+    case 'pod': {
+      const pts = Array.from({ length: 6 }, (_, i) => {
+        const a = (Math.PI / 3) * i;
+        return `${(Math.cos(a) * s).toFixed(2)},${(Math.sin(a) * s).toFixed(2)}`;
+      }).join(' ');
+      shape = <polygon points={pts} />;
+      break;
+    }
+    default:
+      shape = <rect x={-s * 0.7} y={-s * 0.7} width={s * 1.4} height={s * 1.4} />;
+  }
+  return (
+    <g
+      className={`map-poi poi-${kind}`}
+      data-poi-id={poi.id}
+      transform={`translate(${poi.position.x * unit + unit / 2} ${poi.position.y * unit + unit / 2})`}
+    >
+      <title>{[poi.name, poi.type, poi.status, poi.description].filter(Boolean).join(' — ')}</title>
+      {shape}
+    </g>
+  );
+}

@@ -1,0 +1,177 @@
+import type { MapRoom } from '../state/types';
+
+/**
+ * Pure geometry of the 2D deck map (ui.md §3.2–3.5), in SVG pixels.
+ * A cell is `unit` pixels; rooms and tokens are given in cells.
+ */
+
+export const DEFAULT_UNIT = 40;
+/** how far a path line leaves a room's edge before turning */
+export const PATH_STUB_PX = 15;
+/** size of the 45° corner cut of path lines */
+export const PATH_CORNER_PX = 8;
+/** token radius as a fraction of the cell */
+export const TOKEN_RADIUS_RATIO = 0.4;
+
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function roomRect(room: MapRoom, unit: number): Rect {
+  return { x: room.x * unit, y: room.y * unit, width: room.width * unit, height: room.height * unit };
+}
+
+export function rectCenter(r: Rect): Point {
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
+
+/**
+ * The side of room `a` that faces room `b`: compare the centres; the larger distance
+ * (horizontal wins ties only when strictly larger) picks left/right, else top/bottom.
+ */
+export function facingSide(a: Rect, b: Rect): Side {
+  const ca = rectCenter(a);
+  const cb = rectCenter(b);
+  const dx = cb.x - ca.x;
+  const dy = cb.y - ca.y;
+  if (Math.abs(dx) > Math.abs(dy)) return dx > 0 ? 'right' : 'left';
+  return dy > 0 ? 'bottom' : 'top';
+}
+
+/** Middle of one edge of a rectangle. */
+export function edgeMiddle(r: Rect, side: Side): Point {
+  switch (side) {
+    case 'left':
+      return { x: r.x, y: r.y + r.height / 2 };
+    case 'right':
+      return { x: r.x + r.width, y: r.y + r.height / 2 };
+    case 'top':
+      return { x: r.x + r.width / 2, y: r.y };
+    case 'bottom':
+      return { x: r.x + r.width / 2, y: r.y + r.height };
+  }
+}
+
+function outward(side: Side, d: number): Point {
+  switch (side) {
+    case 'left':
+      return { x: -d, y: 0 };
+    case 'right':
+      return { x: d, y: 0 };
+    case 'top':
+      return { x: 0, y: -d };
+    case 'bottom':
+      return { x: 0, y: d };
+  }
+}
+
+export function isVerticalEdge(side: Side): boolean {
+  return side === 'left' || side === 'right';
+}
+
+/** Where a connection's door sits on room `a` (the edge facing room `b`). */
+export function doorPlacement(a: Rect, b: Rect): { point: Point; side: Side } {
+  const side = facingSide(a, b);
+  return { point: edgeMiddle(a, side), side };
+}
+
+/**
+ * An orthogonal path between two rooms: it leaves each facing edge by PATH_STUB_PX,
+ * runs with one jog in the middle, and cuts its corners at 45°.
+ */
+export function connectionPath(a: Rect, b: Rect): Point[] {
+  const sa = facingSide(a, b);
+  const sb = facingSide(b, a);
+  const a0 = edgeMiddle(a, sa);
+  const b0 = edgeMiddle(b, sb);
+  const oa = outward(sa, PATH_STUB_PX);
+  const ob = outward(sb, PATH_STUB_PX);
+  const a1 = { x: a0.x + oa.x, y: a0.y + oa.y };
+  const b1 = { x: b0.x + ob.x, y: b0.y + ob.y };
+  let corners: Point[];
+  if (isVerticalEdge(sa)) {
+    const mx = (a1.x + b1.x) / 2;
+    corners = [
+      { x: mx, y: a1.y },
+      { x: mx, y: b1.y },
+    ];
+  } else {
+    const my = (a1.y + b1.y) / 2;
+    corners = [
+      { x: a1.x, y: my },
+      { x: b1.x, y: my },
+    ];
+  }
+  const raw = [a0, a1, ...corners, b1, b0];
+  return cutCorners(dedupe(raw));
+}
+
+function dedupe(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (!last || Math.abs(last.x - p.x) > 0.01 || Math.abs(last.y - p.y) > 0.01) out.push(p);
+  }
+  return out;
+}
+
+/** Replace every inner right-angle corner by a 45° cut. */
+function cutCorners(points: Point[]): Point[] {
+  if (points.length < 3) return points;
+  const out: Point[] = [points[0]];
+  for (let i = 1; i < points.length - 1; i++) {
+    const p = points[i - 1];
+    const c = points[i];
+    const n = points[i + 1];
+    const lenIn = Math.hypot(c.x - p.x, c.y - p.y);
+    const lenOut = Math.hypot(n.x - c.x, n.y - c.y);
+    const cut = Math.min(PATH_CORNER_PX, lenIn / 2, lenOut / 2);
+    const collinear = Math.abs((c.x - p.x) * (n.y - c.y) - (c.y - p.y) * (n.x - c.x)) < 0.01;
+    if (cut <= 0.01 || collinear) {
+      out.push(c);
+      continue;
+    }
+    out.push({ x: c.x - ((c.x - p.x) / lenIn) * cut, y: c.y - ((c.y - p.y) / lenIn) * cut });
+    out.push({ x: c.x + ((n.x - c.x) / lenOut) * cut, y: c.y + ((n.y - c.y) / lenOut) * cut });
+  }
+  out.push(points[points.length - 1]);
+  return out;
+}
+
+export function pointsAttr(points: Point[]): string {
+  return points.map((p) => `${round(p.x)},${round(p.y)}`).join(' ');
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Centre of a grid cell in pixels. */
+export function cellCenter(cellX: number, cellY: number, unit: number): Point {
+  return { x: cellX * unit + unit / 2, y: cellY * unit + unit / 2 };
+}
+
+/** Zoom limits of the map viewport (ui.md §3.2). */
+export const MIN_ZOOM = 0.5;
+export const MAX_ZOOM = 3;
+
+export function clampZoom(z: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+}
+
+/** The viewBox for a map of size (w, h) at a zoom, centred on (cx, cy). */
+export function viewBoxFor(w: number, h: number, zoom: number, cx: number, cy: number): string {
+  const vw = w / zoom;
+  const vh = h / zoom;
+  return `${round(cx - vw / 2)} ${round(cy - vh / 2)} ${round(vw)} ${round(vh)}`;
+}

@@ -1,0 +1,112 @@
+import { useCallback } from 'react';
+import { EncounterMap } from '../encounter/EncounterMap';
+import { useEncounterMap, type MapCache, type MapFetcher } from '../encounter/mapCache';
+import {
+  isMapLocation,
+  playerVisibleTokens,
+  revealedRoomIds,
+  tokensOfDisplayedDeck,
+  totalDecks,
+} from '../state/selectors';
+import { useStore } from '../state/store';
+import { LevelIndicator } from './LevelIndicator';
+import type { TerminalStore } from './store';
+
+const EMPTY: Record<string, never> = {};
+
+/**
+ * ENCOUNTER: the displayed deck of the current location, revealed rooms only, with its
+ * tokens and the deck indicator. Locations without a deck map get a titled screen
+ * (the 3D galaxy/system/orbit views are not part of this client).
+ */
+export function EncounterView({
+  store,
+  mapFetcher,
+  mapCache,
+}: {
+  store: TerminalStore;
+  mapFetcher?: MapFetcher;
+  mapCache?: MapCache;
+}) {
+  const slug = useStore(store, (s) => s.view?.location_slug ?? '');
+  const deckId = useStore(store, (s) => s.view?.encounter_deck_id ?? '');
+  const level = useStore(store, (s) => s.view?.encounter_level ?? 1);
+  const total = useStore(store, (s) => totalDecks(s.view));
+  const deckName = useStore(store, (s) => s.view?.encounter_deck_name ?? '');
+  const locationName = useStore(store, (s) => s.view?.location_name ?? '');
+  const locationType = useStore(store, (s) => s.view?.location_type ?? '');
+  const hasMap = useStore(store, (s) => isMapLocation(s.view));
+  const visibility = useStore(store, (s) => s.view?.encounter_room_visibility ?? EMPTY);
+  const doorStatus = useStore(store, (s) => s.view?.encounter_door_status ?? EMPTY);
+  const tokens = useStore(store, (s) =>
+    playerVisibleTokens(tokensOfDisplayedDeck(s.view), s.view?.encounter_room_visibility),
+  );
+
+  const onProblem = useCallback(
+    (message: string) => store.dispatch({ type: 'problem', source: 'map', message }),
+    [store],
+  );
+  const onImageError = useCallback(
+    (what: string) => store.dispatch({ type: 'problem', source: 'image', message: `Could not load ${what}` }),
+    [store],
+  );
+
+  const { map, loading } = useEncounterMap({
+    slug: hasMap ? slug : '',
+    deckId,
+    revealed: revealedRoomIds(visibility),
+    fetcher: mapFetcher,
+    cache: mapCache,
+    onProblem,
+  });
+
+  let body;
+  if (!slug) {
+    body = <EncounterMessage lines={['NO LOCATION SELECTED', 'AWAITING NAVIGATION DATA']} />;
+  } else if (!hasMap) {
+    body = (
+      <EncounterMessage
+        lines={[
+          (locationName || slug).toUpperCase(),
+          locationType ? `TYPE: ${locationType.toUpperCase()}` : 'TYPE: UNKNOWN',
+          'NO TACTICAL MAP FOR THIS LOCATION',
+        ]}
+      />
+    );
+  } else if (map) {
+    body = (
+      <>
+        <EncounterMap
+          deck={map.current_deck}
+          visibility={visibility}
+          doorStatus={doorStatus}
+          tokens={tokens}
+          onImageError={onImageError}
+        />
+        <LevelIndicator level={level} total={total} name={deckName || map.current_deck.name || ''} />
+      </>
+    );
+  } else if (loading) {
+    body = <EncounterMessage lines={['ACCESSING DECK SCHEMATICS']} cursor />;
+  } else {
+    body = <EncounterMessage lines={['[ ]  NO MAP DATA AVAILABLE', (locationName || slug).toUpperCase()]} />;
+  }
+
+  return (
+    <div className="encounter-view" data-testid="view-ENCOUNTER" data-location={slug} data-deck-id={deckId}>
+      {body}
+    </div>
+  );
+}
+
+function EncounterMessage({ lines, cursor = false }: { lines: string[]; cursor?: boolean }) {
+  return (
+    <div className="encounter-message">
+      {lines.map((l, i) => (
+        <div key={i} className={i === lines.length - 1 && cursor ? 'crt-cursor' : undefined}>
+          {l}
+        </div>
+      ))}
+    </div>
+  );
+}
