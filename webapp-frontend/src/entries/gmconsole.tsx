@@ -1,4 +1,15 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
+import '../styles/gmconsole.css';
+import { initPerfMode } from '../common/perf';
+import { GmConsoleApp } from '../gmconsole/GmConsoleApp';
+import { createGmStore } from '../gmconsole/store';
 
-createRoot(document.getElementById('root')!).render(<main>gmconsole</main>);
+initPerfMode();
+const store = createGmStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <GmConsoleApp store={store} />
+  </StrictMode>,
+);

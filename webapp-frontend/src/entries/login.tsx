@@ -1,4 +1,13 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
+import '../styles/login.css';
+import { initPerfMode } from '../common/perf';
+import { LoginApp } from '../login/LoginApp';
 
-createRoot(document.getElementById('root')!).render(<main>login</main>);
+initPerfMode();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LoginApp />
+  </StrictMode>,
+);
