@@ -113,7 +113,22 @@ export function connectionPath(a: Rect, b: Rect): Point[] {
     ];
   }
   const raw = [a0, a1, ...corners, b1, b0];
-  return cutCorners(dedupe(raw));
+  return cutCorners(dropCollinear(dedupe(raw)));
+}
+
+/** Remove points that lie on the straight line between their neighbours. */
+function dropCollinear(points: Point[]): Point[] {
+  if (points.length < 3) return points;
+  const out: Point[] = [points[0]];
+  for (let i = 1; i < points.length - 1; i++) {
+    const p = out[out.length - 1];
+    const c = points[i];
+    const n = points[i + 1];
+    const cross = (c.x - p.x) * (n.y - c.y) - (c.y - p.y) * (n.x - c.x);
+    if (Math.abs(cross) >= 0.01) out.push(c);
+  }
+  out.push(points[points.length - 1]);
+  return out;
 }
 
 function dedupe(points: Point[]): Point[] {
