@@ -41,10 +41,11 @@ public final class ActiveView implements AutoCloseable {
   private volatile Snapshot current; // written only under lock; volatile for lock-free reads
 
   public ActiveView(CampaignHolder campaign) {
-    this(campaign, HEARTBEAT_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    this(campaign, java.time.Duration.ofSeconds(HEARTBEAT_INTERVAL_SECONDS));
   }
 
-  ActiveView(CampaignHolder campaign, long heartbeatInterval, TimeUnit unit) {
+  /** Tests shorten the heartbeat to see dead clients go within a test's patience. */
+  public ActiveView(CampaignHolder campaign, java.time.Duration heartbeatInterval) {
     this.campaign = campaign;
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
@@ -57,7 +58,7 @@ public final class ActiveView implements AutoCloseable {
     this.gms = new Fanout(writers);
     this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current());
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("charon-sse-heartbeat"));
-    heartbeat.scheduleAtFixedRate(this::beat, heartbeatInterval, heartbeatInterval, unit);
+    heartbeat.scheduleAtFixedRate(this::beat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The result of an accepted write: the version that contains it and the answer's payload. */

@@ -45,7 +45,18 @@ public record ActiveViewState(
     shipOverrides = frozen(shipOverrides);
   }
 
+  private static final Class<?> FROZEN = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+  /**
+   * Copies a map the caller handed in; a map that is already one of our frozen copies (an
+   * unchanged field carried over from the previous state) is shared, not copied again, so a
+   * token move does not copy every other map of the state.
+   */
+  @SuppressWarnings("unchecked")
   private static <K, V> Map<K, V> frozen(Map<K, V> m) {
+    if (m.getClass() == FROZEN) {
+      return m;
+    }
     return Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 

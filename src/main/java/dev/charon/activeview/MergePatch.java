@@ -20,6 +20,9 @@ final class MergePatch {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode old = before.get(e.getKey());
       JsonNode now = e.getValue();
+      if (old == now) {
+        continue; // unchanged tokens share their node between versions: the common case
+      }
       if (old == null) {
         patch.set(e.getKey(), now);
       } else if (old instanceof ObjectNode oldObj && now instanceof ObjectNode nowObj) {
@@ -27,7 +30,7 @@ final class MergePatch {
         if (!nested.isEmpty()) {
           patch.set(e.getKey(), nested);
         }
-      } else if (!old.equals(now) || (now instanceof ObjectNode && !(old instanceof ObjectNode))) {
+      } else if (!old.equals(now)) {
         patch.set(e.getKey(), now);
       }
     }

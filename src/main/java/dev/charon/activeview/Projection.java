@@ -26,6 +26,15 @@ public enum Projection {
   static final ObjectMapper JSON = new ObjectMapper();
 
   public ObjectNode render(ActiveViewState s, Campaign campaign) {
+    return render(s, campaign, new TokenNodes());
+  }
+
+  /**
+   * @param tokenNodes the JSON of tokens rendered for the previous version: unchanged tokens (the
+   *     same instance) reuse their node, so a write costs O(changed) JSON building and the diff
+   *     of two renderings compares unchanged tokens by identity
+   */
+  ObjectNode render(ActiveViewState s, Campaign campaign, TokenNodes tokenNodes) {
     boolean gm = this == GM;
     Optional<Location> location = campaign.location(s.locationSlug());
     Optional<EncounterMap> map = location.flatMap(Location::map);
@@ -60,7 +69,7 @@ public enum Projection {
     ObjectNode tokens = o.putObject("encounter_tokens");
     s.tokens().forEach((id, token) -> {
       if (gm || (s.revealed(token.roomId()) && !token.isHidden())) {
-        tokens.set(id, token.toJson());
+        tokens.set(id, tokenNodes.node(token));
       }
     });
 
@@ -109,5 +118,36 @@ public enum Projection {
     return map.flatMap(m -> m.connection(connectionId))
         .map(c -> s.revealed(c.from()) || s.revealed(c.to()))
         .orElse(false);
+  }
+
+  /** Token JSON by token instance, carried from one version to the next. */
+  static final class TokenNodes {
+    private record Rendered(Token token, ObjectNode node) {}
+
+    private final java.util.Map<String, Rendered> rendered = new java.util.HashMap<>();
+    private TokenNodes previous; // only while the next version renders, so no chain builds up
+
+    /** A cache for the next version, that may reuse this version's nodes. */
+    TokenNodes next() {
+      TokenNodes next = new TokenNodes();
+      next.previous = this;
+      return next;
+    }
+
+    /** Called under the ActiveView lock, by one thread at a time. */
+    ObjectNode node(Token token) {
+      Rendered r = rendered.get(token.id());
+      if (r != null && r.token == token) {
+        return r.node;
+      }
+      Rendered old = previous == null ? null : previous.rendered.get(token.id());
+      ObjectNode node = old != null && old.token == token ? old.node : token.toJson();
+      rendered.put(token.id(), new Rendered(token, node));
+      return node;
+    }
+
+    void forgetPrevious() {
+      previous = null;
+    }
   }
 }

@@ -25,11 +25,13 @@ final class Snapshot {
   private final ObjectNode gm;
   private final OutboundSseEvent playerPatch;
   private final OutboundSseEvent gmPatch;
+  private final Projection.TokenNodes tokenNodes;
   private String playerJson; // guarded by this
   private String gmJson; // guarded by this
 
   private Snapshot(String epoch, long version, ActiveViewState state, ObjectNode player, ObjectNode gm,
-      OutboundSseEvent playerPatch, OutboundSseEvent gmPatch) {
+      OutboundSseEvent playerPatch, OutboundSseEvent gmPatch, Projection.TokenNodes tokenNodes) {
+    this.tokenNodes = tokenNodes;
     this.epoch = epoch;
     this.version = version;
     this.state = state;
@@ -40,18 +42,21 @@ final class Snapshot {
   }
 
   static Snapshot first(String epoch, ActiveViewState state, dev.charon.campaign.Campaign campaign) {
-    return new Snapshot(epoch, 1, state, Projection.PLAYER.render(state, campaign),
-        Projection.GM.render(state, campaign), null, null);
+    Projection.TokenNodes nodes = new Projection.TokenNodes();
+    return new Snapshot(epoch, 1, state, Projection.PLAYER.render(state, campaign, nodes),
+        Projection.GM.render(state, campaign, nodes), null, null, nodes);
   }
 
   /** The next version: renders both projections and the patch events from this one. */
   Snapshot next(ActiveViewState nextState, dev.charon.campaign.Campaign campaign) {
     long nextVersion = version + 1;
-    ObjectNode nextPlayer = Projection.PLAYER.render(nextState, campaign);
-    ObjectNode nextGm = Projection.GM.render(nextState, campaign);
+    Projection.TokenNodes nodes = tokenNodes.next();
+    ObjectNode nextPlayer = Projection.PLAYER.render(nextState, campaign, nodes);
+    ObjectNode nextGm = Projection.GM.render(nextState, campaign, nodes);
+    nodes.forgetPrevious();
     return new Snapshot(epoch, nextVersion, nextState, nextPlayer, nextGm,
         patchEvent(nextVersion, MergePatch.diff(player, nextPlayer)),
-        patchEvent(nextVersion, MergePatch.diff(gm, nextGm)));
+        patchEvent(nextVersion, MergePatch.diff(gm, nextGm)), nodes);
   }
 
   private OutboundSseEvent patchEvent(long v, ObjectNode patch) {

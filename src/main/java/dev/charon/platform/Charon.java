@@ -21,10 +21,14 @@ public final class Charon implements AutoCloseable {
   private final Instant startedAt = Instant.now();
 
   public Charon(Settings settings, Database database, CampaignHolder campaign) {
+    this(settings, database, campaign, new ActiveView(campaign));
+  }
+
+  public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView) {
     this.settings = settings;
     this.database = database;
     this.campaign = campaign;
-    this.activeView = new ActiveView(campaign);
+    this.activeView = activeView;
   }
 
   /** Set by the bootstrap listener for the JAX-RS application of the same deployment. */
