@@ -1,16 +1,11 @@
 package dev.charon.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.charon.activeview.ActiveViewResource;
 import dev.charon.activeview.ViewResource;
 import dev.charon.encounter.EncounterResource;
 import dev.charon.platform.Charon;
 import dev.charon.platform.HealthResource;
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -30,7 +25,7 @@ public class CharonApplication extends ResourceConfig {
   public CharonApplication(Charon charon) {
     // Registered explicitly: Payara would otherwise answer with JSON-B (STACK.md trap 2).
     register(JacksonFeature.withoutExceptionMappers());
-    register((ContextResolver<ObjectMapper>) type -> MAPPER);
+    register(JsonMapper.class);
     register(ErrorMapper.class);
     register(ApiHeadersFilter.class);
     register(new HealthResource(charon));
@@ -42,9 +37,4 @@ public class CharonApplication extends ResourceConfig {
     // Errors are ours to render as JSON; never let the container swap in its HTML page.
     property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
   }
-
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 }

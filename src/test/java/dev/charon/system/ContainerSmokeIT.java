@@ -1,0 +1,69 @@
+package dev.charon.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charon.testing.SseClient;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The built WAR on a real Tomcat 11 distribution and on Payara Micro 7, at the root context and
+ * under /charon: health answers with the migrations, an SPA page is served, and the SSE stream
+ * opens with text/event-stream and its first activeview event.
+ */
+class ContainerSmokeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  static Stream<Arguments> containers() {
+    return Stream.of(
+        Arguments.of("tomcat", ""), Arguments.of("tomcat", "/charon"),
+        Arguments.of("payara", ""), Arguments.of("payara", "/charon"));
+  }
+
+  @ParameterizedTest(name = "{0} at ''{1}''")
+  @MethodSource("containers")
+  void warServesHealthPagesAndStream(String container, String context) throws Exception {
+    Path work = Path.of(ServerProcess.required("charon.it.dir"), "smoke-" + container + context.replace('/', '-'));
+    Map<String, String> props = Map.of("charon.data.dir", work.resolve("data").toString());
+    ServerProcess server = container.equals("tomcat")
+        ? new TomcatServer(work, context, props) : new PayaraServer(work, context, props);
+    try (server) {
+      server.start();
+      HttpResponse<String> health = get(server, "api/health/");
+      assertEquals(200, health.statusCode(), server.tail());
+      JsonNode h = JSON.readTree(health.body());
+      assertEquals("UP", h.get("status").asText());
+      assertEquals("UP", h.get("database").get("status").asText());
+      assertEquals(0, h.get("database").get("pending_migrations").asInt());
+      assertTrue(h.get("database").get("migrations").size() >= 1, health.body());
+
+      HttpResponse<String> page = get(server, "terminal/");
+      assertEquals(200, page.statusCode());
+      assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+      assertTrue(page.body().contains("<div id=\"root\""), "the SPA page: " + page.body());
+
+      try (SseClient stream = new SseClient(server.uri("api/active-view/stream/"))) {
+        stream.awaitOpen();
+        assertEquals(200, stream.response.statusCode());
+        assertEquals("text/event-stream",
+            stream.response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim());
+        assertEquals("STANDBY", stream.state().get("view_type").asText());
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(ServerProcess server, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
