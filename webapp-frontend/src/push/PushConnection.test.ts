@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PushConnection, type PushState } from './PushConnection';
 import { GM_FAILURE_THRESHOLD, PLAYER_FAILURE_THRESHOLD, RECONNECT_DELAY_MS } from './timing';
 import { FakeEventSource } from '../test/FakeEventSource';
+import type { PatchFrame } from '../state/mergePatch';
 
 interface Snap {
   epoch: string;
@@ -11,6 +12,7 @@ interface Snap {
 
 function setup(threshold: number, extra: Partial<ConstructorParameters<typeof PushConnection<Snap>>[0]> = {}) {
   const snapshots: Snap[] = [];
+  const patches: PatchFrame[] = [];
   const errors: Error[] = [];
   const authLost: string[] = [];
   const states: PushState[] = [];
@@ -21,13 +23,16 @@ function setup(threshold: number, extra: Partial<ConstructorParameters<typeof Pu
     onSnapshot: (s) => snapshots.push(s),
     onError: (e) => errors.push(e),
     onAuthLost: (r) => authLost.push(r),
+    onPatch: (f) => {
+      patches.push(f);
+    },
     lifecycle: { document, window },
     ...extra,
   });
   connection.subscribe((s) => states.push(s));
   connection.start();
   started.push(connection);
-  return { connection, snapshots, errors, authLost, states };
+  return { connection, snapshots, patches, errors, authLost, states };
 }
 
 const started: PushConnection<Snap>[] = [];
@@ -286,5 +291,87 @@ describe('PushConnection', () => {
     expect(calls).toBe(2);
     expect(connection.getState().connectionLost).toBe(true);
     connection.stop();
+  });
+
+  describe('merge-patch frames', () => {
+    const frame = (version: number, base: number, epoch = 'e1') => ({
+      epoch,
+      version,
+      base,
+      patch: { view_type: `V${version}` },
+    });
+
+    it('hands a patch on the held version to onPatch and advances the held version', () => {
+      const { snapshots, patches, connection } = setup(5);
+      const es = FakeEventSource.latest();
+      es.open();
+      es.emit('activeview', { epoch: 'e1', version: 4, view_type: 'STANDBY' });
+      es.emit('activeview', frame(5, 4));
+      es.emit('activeview', frame(6, 5));
+      expect(snapshots).toHaveLength(1);
+      expect(patches.map((p) => p.version)).toEqual([5, 6]);
+      expect(patches[0].patch).toEqual({ view_type: 'V5' });
+      expect(connection.getHeldVersion()).toEqual({ epoch: 'e1', version: 6 });
+      expect(FakeEventSource.instances).toHaveLength(1);
+    });
+
+    it('drops a patch whose version is not greater than the held one', () => {
+      const { patches, connection } = setup(5);
+      const es = FakeEventSource.latest();
+      es.emit('activeview', { epoch: 'e1', version: 7 });
+      es.emit('activeview', frame(7, 6));
+      es.emit('activeview', frame(5, 4));
+      expect(patches).toHaveLength(0);
+      expect(es.closed).toBe(false);
+      expect(FakeEventSource.instances).toHaveLength(1);
+      expect(connection.getHeldVersion()).toEqual({ epoch: 'e1', version: 7 });
+    });
+
+    it('a gap reopens the stream at once; its first frame (a snapshot) is taken', () => {
+      const { snapshots, patches, connection } = setup(5);
+      const first = FakeEventSource.latest();
+      first.open();
+      first.emit('activeview', { epoch: 'e1', version: 4 });
+      first.emit('activeview', frame(7, 6)); // 5 and 6 are missing
+      expect(patches).toHaveLength(0);
+      expect(first.closed).toBe(true);
+      expect(FakeEventSource.instances).toHaveLength(2);
+      const second = FakeEventSource.latest();
+      second.open();
+      second.emit('activeview', { epoch: 'e1', version: 7, view_type: 'BRIDGE' });
+      second.emit('activeview', frame(8, 7));
+      expect(snapshots.map((s) => s.version)).toEqual([4, 7]);
+      expect(patches.map((p) => p.version)).toEqual([8]);
+      expect(connection.getState().failures).toBe(0);
+    });
+
+    it('a patch of another epoch, or before any snapshot, means resync', () => {
+      const { patches } = setup(5);
+      FakeEventSource.latest().emit('activeview', frame(2, 1));
+      expect(FakeEventSource.instances).toHaveLength(2);
+      FakeEventSource.latest().emit('activeview', { epoch: 'e1', version: 3 });
+      FakeEventSource.latest().emit('activeview', frame(4, 3, 'e2'));
+      expect(FakeEventSource.instances).toHaveLength(3);
+      expect(FakeEventSource.instances[1].closed).toBe(true);
+      expect(patches).toHaveLength(0);
+    });
+
+    it('resyncs when the page could not apply the patch (onPatch returns false), held unchanged', () => {
+      const { connection } = setup(5, { onPatch: () => false });
+      FakeEventSource.latest().emit('activeview', { epoch: 'e1', version: 3 });
+      FakeEventSource.latest().emit('activeview', frame(4, 3));
+      expect(FakeEventSource.instances).toHaveLength(2);
+      expect(connection.getHeldVersion()).toEqual({ epoch: 'e1', version: 3 });
+    });
+
+    it('a snapshot of the same version after a resync is dropped, the following patch applies', () => {
+      const { snapshots, patches } = setup(5);
+      FakeEventSource.latest().emit('activeview', { epoch: 'e1', version: 3 });
+      FakeEventSource.latest().emit('activeview', frame(9, 8));
+      FakeEventSource.latest().emit('activeview', { epoch: 'e1', version: 3 });
+      FakeEventSource.latest().emit('activeview', frame(4, 3));
+      expect(snapshots).toHaveLength(1);
+      expect(patches.map((p) => p.version)).toEqual([4]);
+    });
   });
 });

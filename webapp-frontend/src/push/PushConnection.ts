@@ -1,5 +1,6 @@
 import { RECONNECT_DELAY_MS } from './timing';
-import { isNewerSnapshot, versionOf } from './versioning';
+import { classifyFrame, versionOf } from './versioning';
+import type { PatchFrame } from '../state/mergePatch';
 import type { StateVersion } from '../state/types';
 
 /**
@@ -7,11 +8,15 @@ import type { StateVersion } from '../state/types';
  * collab transport). It opens an EventSource on the state stream, hands every new
  * snapshot to the page, and alone decides about reconnecting (ui.md §6 plus fixes):
  *
- *  - only the named events `activeview` (a full snapshot) and `auth` (session over)
- *    are listened to; unnamed messages never carry state;
+ *  - only the named events `activeview` (the state) and `auth` (session over) are
+ *    listened to; unnamed messages never carry state;
  *  - a payload that cannot be parsed is reported to `onError` and dropped;
- *  - `(epoch, version)` is kept and stale snapshots (same epoch, version not greater)
- *    are dropped; a different epoch (server restart) is accepted;
+ *  - `(epoch, version)` is kept. The first frame of a stream is a full snapshot, every
+ *    later one a JSON Merge Patch `{epoch, version, base, patch}` (docs/protocol.md):
+ *    a snapshot is taken when its epoch differs or its version is greater; a patch whose
+ *    `base` is the held version goes to `onPatch`; a frame whose version is not greater
+ *    is dropped; any other patch (a gap, another epoch) reopens the stream (resync), whose
+ *    first frame is a fresh snapshot;
  *  - on `open` the failure counter resets and the "connection lost" flag clears;
  *  - on `error` the EventSource is closed (no browser auto-retry, whose timing we do not
  *    control), failures are counted, "connection lost" is raised once the counter
@@ -55,6 +60,12 @@ export interface PushOptions<T> {
   reconnectDelayMs?: number;
   /** a new, accepted snapshot */
   onSnapshot: (snapshot: T) => void;
+  /**
+   * a patch frame whose `base` is the held version. Return `false` when the page could
+   * not apply it (its copy is not at `base`): the stream is then reopened (resync).
+   * Without this handler every patch frame causes a resync.
+   */
+  onPatch?: (frame: PatchFrame) => boolean | void;
   /** the session ended (named `auth` event): go to the login page */
   onAuthLost?: (reason: string) => void;
   /** a payload could not be used; it was dropped */
@@ -233,14 +244,38 @@ export class PushConnection<T = unknown> {
       this.report(new Error('State event is not a JSON object'));
       return;
     }
-    if (!isNewerSnapshot(this.held, payload)) return; // stale: same epoch, older version
-    const v = versionOf(payload);
-    if (v) this.held = v;
-    try {
-      this.options.onSnapshot(payload as T);
-    } catch (e) {
-      // A page handler that throws must not take the connection down with it.
-      this.report(e instanceof Error ? e : new Error(String(e)));
+    switch (classifyFrame(this.held, payload)) {
+      case 'stale':
+        return; // same epoch, version not greater: already held
+      case 'resync':
+        this.resync();
+        return;
+      case 'snapshot': {
+        const v = versionOf(payload);
+        if (v) this.held = v;
+        try {
+          this.options.onSnapshot(payload as T);
+        } catch (e) {
+          // A page handler that throws must not take the connection down with it.
+          this.report(e instanceof Error ? e : new Error(String(e)));
+        }
+        return;
+      }
+      case 'patch': {
+        const frame = payload as PatchFrame;
+        let applied = false;
+        try {
+          applied = !!this.options.onPatch && this.options.onPatch(frame) !== false;
+        } catch (e) {
+          this.report(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (!applied) {
+          this.resync(); // the page's copy is not at `base`: start again from a snapshot
+          return;
+        }
+        this.held = { epoch: frame.epoch, version: frame.version };
+        return;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 export { PushConnection } from './PushConnection';
 export type { EventSourceConstructor, EventSourceLike, PushOptions, PushState, PushStatus } from './PushConnection';
 export { GM_FAILURE_THRESHOLD, PLAYER_FAILURE_THRESHOLD, RECONNECT_DELAY_MS } from './timing';
-export { isNewerSnapshot, versionOf } from './versioning';
+export { classifyFrame, isNewerSnapshot, versionOf } from './versioning';
+export type { FrameDecision } from './versioning';
 export { connectLiveStore, useLiveStream } from './liveStream';
-export type { LiveStreamOptions } from './liveStream';
+export type { LiveStore, LiveStreamOptions } from './liveStream';

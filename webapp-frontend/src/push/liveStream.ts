@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { Store } from '../state/store';
-import type { LiveAction, LiveState } from '../state/liveState';
+import { isAtOrPast, type LiveAction, type LiveState } from '../state/liveState';
 import { PushConnection, type EventSourceConstructor } from './PushConnection';
 
 /**
- * Binds a PushConnection to a page store holding a LiveState: snapshots, connection
- * changes and unreadable events become store actions. This is the whole wiring a page
+ * Binds a PushConnection to a page store holding a LiveState: snapshots, merge-patch
+ * frames, connection changes and unreadable events become store actions. This is the whole wiring a page
  * needs for live state (the player terminal and the GM console use it the same way).
  */
 export interface LiveStreamOptions {
@@ -17,8 +17,11 @@ export interface LiveStreamOptions {
   reconnectDelayMs?: number;
 }
 
+/** Any page store whose state is (or extends) a LiveState and that takes LiveActions. */
+export type LiveStore = Pick<Store<LiveState, LiveAction>, 'getState' | 'dispatch'>;
+
 export function connectLiveStore(
-  store: Store<LiveState, LiveAction>,
+  store: LiveStore,
   options: LiveStreamOptions,
 ): PushConnection {
   const connection = new PushConnection<unknown>({
@@ -27,6 +30,11 @@ export function connectLiveStore(
     reconnectDelayMs: options.reconnectDelayMs,
     EventSourceImpl: options.EventSourceImpl,
     onSnapshot: (snapshot) => store.dispatch({ type: 'snapshot', snapshot }),
+    // applied when the store was at `base`; otherwise (it is not) the connection resyncs
+    onPatch: (frame) => {
+      store.dispatch({ type: 'patch', frame });
+      return isAtOrPast(store.getState(), frame);
+    },
     onError: (error) => {
       console.warn('[charon] live state:', error.message);
       store.dispatch({ type: 'problem', source: 'stream', message: error.message });
@@ -41,7 +49,7 @@ export function connectLiveStore(
  * React hook: opens the live stream for the lifetime of the component. The callback is
  * read through a ref, so re-renders never re-create the connection.
  */
-export function useLiveStream(store: Store<LiveState, LiveAction>, options: LiveStreamOptions): void {
+export function useLiveStream(store: LiveStore, options: LiveStreamOptions): void {
   const authRef = useRef(options.onAuthLost);
   authRef.current = options.onAuthLost;
   const { url, failureThreshold, EventSourceImpl, reconnectDelayMs } = options;

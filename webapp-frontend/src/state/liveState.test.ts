@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySnapshot, initialLiveState, liveReducer, MAX_PROBLEMS } from './liveState';
+import { applyPatch, applySnapshot, initialLiveState, isAtOrPast, liveReducer, MAX_PROBLEMS } from './liveState';
 import { activeView, encounterView, token } from '../test/fixtures';
 
 describe('liveReducer / applySnapshot', () => {
@@ -68,5 +68,72 @@ describe('liveReducer / applySnapshot', () => {
   it('stores the connection state', () => {
     const st = { status: 'lost' as const, failures: 5, connectionLost: true, authLost: false, open: false };
     expect(liveReducer(initialLiveState(), { type: 'connection', state: st }).connection).toBe(st);
+  });
+});
+
+describe('liveReducer / applyPatch (merge-patch frames)', () => {
+  const start = () => applySnapshot(initialLiveState(), encounterView({ version: 10 }));
+  const frame = (version: number, base: number, patch: Record<string, unknown>, epoch = 'e1') => ({
+    epoch,
+    version,
+    base,
+    patch,
+  });
+
+  it('a token move makes a new object only for that token', () => {
+    const s1 = start();
+    const s2 = liveReducer(s1, {
+      type: 'patch',
+      frame: frame(11, 10, { encounter_tokens: { a1: { ...s1.view!.encounter_tokens.a1, x: 7 } } }),
+    });
+    expect(s2.held).toEqual({ epoch: 'e1', version: 11 });
+    expect(s2.view!.version).toBe(11);
+    expect(s2.view!.encounter_tokens.a1.x).toBe(7);
+    expect(s2.view!.encounter_tokens.a1).not.toBe(s1.view!.encounter_tokens.a1);
+    expect(s2.view!.encounter_tokens.b2).toBe(s1.view!.encounter_tokens.b2);
+    expect(s2.view!.encounter_room_visibility).toBe(s1.view!.encounter_room_visibility);
+    expect(s2.view!.encounter_npc_data).toBe(s1.view!.encounter_npc_data);
+  });
+
+  it('null removes a token; nested merges change single keys; arrays replace', () => {
+    const s1 = start();
+    const s2 = applyPatch(
+      s1,
+      frame(11, 10, {
+        encounter_tokens: { b2: null },
+        encounter_room_visibility: { medbay: true },
+        encounter_active_portraits: ['lucia'],
+        location_name: null,
+      }),
+    );
+    const v = s2.view!;
+    expect(Object.keys(v.encounter_tokens)).toEqual(['a1']);
+    expect(v.encounter_tokens.a1).toBe(s1.view!.encounter_tokens.a1);
+    expect(v.encounter_room_visibility).toEqual({ bridge: true, corridor: true, medbay: true });
+    expect(v.encounter_active_portraits).toEqual(['lucia']);
+    expect(v.location_name).toBeUndefined();
+  });
+
+  it('an empty patch only advances the version', () => {
+    const s1 = start();
+    const s2 = applyPatch(s1, frame(11, 10, {}));
+    expect(s2.held!.version).toBe(11);
+    expect(s2.view!.encounter_tokens).toBe(s1.view!.encounter_tokens);
+  });
+
+  it('a patched token is normalised like a snapshot token', () => {
+    const s2 = applyPatch(start(), frame(11, 10, { encounter_tokens: { z: { name: 'New', x: 'bad' } } }));
+    expect(s2.view!.encounter_tokens.z).toMatchObject({ id: 'z', name: 'New', x: 0, status: [], type: 'object' });
+  });
+
+  it('drops old patches and leaves the state alone on a gap or another epoch', () => {
+    const s1 = start();
+    expect(applyPatch(s1, frame(10, 9, { view_type: 'BRIDGE' }))).toBe(s1);
+    expect(applyPatch(s1, frame(12, 11, { view_type: 'BRIDGE' }))).toBe(s1);
+    expect(applyPatch(s1, frame(11, 10, { view_type: 'BRIDGE' }, 'e2'))).toBe(s1);
+    expect(applyPatch(initialLiveState(), frame(11, 10, {}))).toEqual(initialLiveState());
+    expect(isAtOrPast(s1, { epoch: 'e1', version: 10 })).toBe(true);
+    expect(isAtOrPast(s1, { epoch: 'e1', version: 12 })).toBe(false);
+    expect(isAtOrPast(s1, { epoch: 'e2', version: 1 })).toBe(false);
   });
 });

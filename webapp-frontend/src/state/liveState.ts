@@ -1,5 +1,6 @@
 import { isNewerSnapshot, versionOf } from '../push/versioning';
 import type { PushState } from '../push/PushConnection';
+import { applyMergePatch, type PatchFrame } from './mergePatch';
 import { replaceEqualDeep } from './share';
 import type { ActiveView, NpcData, StateVersion, Token } from './types';
 
@@ -26,6 +27,7 @@ export interface LiveState {
 
 export type LiveAction =
   | { type: 'snapshot'; snapshot: unknown }
+  | { type: 'patch'; frame: PatchFrame }
   | { type: 'connection'; state: PushState }
   | { type: 'problem'; source: string; message: string }
   | { type: 'clear-problems' };
@@ -55,6 +57,8 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
   switch (action.type) {
     case 'snapshot':
       return applySnapshot(state, action.snapshot);
+    case 'patch':
+      return applyPatch(state, action.frame);
     case 'connection':
       return state.connection === action.state ? state : { ...state, connection: action.state };
     case 'problem':
@@ -79,6 +83,28 @@ export function applySnapshot(state: LiveState, raw: unknown): LiveState {
   const normalized = normalizeActiveView(raw as Partial<ActiveView>);
   const view = replaceEqualDeep(state.view, normalized);
   return { ...state, view, held: versionOf(raw) ?? state.held };
+}
+
+/**
+ * Apply a merge-patch frame of the stream. Only a frame whose `base` is the held version
+ * (same epoch) changes anything; an older frame is dropped; a gap or another epoch leaves
+ * the state as it is (the push module then reopens the stream for a fresh snapshot:
+ * `isAtOrPast` tells it whether the store caught up). Untouched parts keep their identity.
+ */
+export function applyPatch(state: LiveState, frame: PatchFrame): LiveState {
+  const held = state.held;
+  if (!held || !state.view || held.epoch !== frame.epoch) return state;
+  if (frame.version <= held.version || frame.base !== held.version) return state;
+  const patched = applyMergePatch<Record<string, unknown>>(state.view as unknown as Record<string, unknown>, frame.patch);
+  const raw = { ...patched, epoch: frame.epoch, version: frame.version } as Partial<ActiveView>;
+  const normalized = normalizeActiveView(raw, state.view);
+  const view = replaceEqualDeep(state.view, normalized);
+  return { ...state, view, held: { epoch: frame.epoch, version: frame.version } };
+}
+
+/** True when the state holds `v` or a later version of the same epoch. */
+export function isAtOrPast(state: LiveState, v: StateVersion): boolean {
+  return !!state.held && state.held.epoch === v.epoch && state.held.version >= v.version;
 }
 
 function addProblem(state: LiveState, source: string, message: string): LiveState {
@@ -124,16 +150,35 @@ function normalizeNpc(id: string, raw: unknown): NpcData | null {
   return { id: str(n.id, id) || id, name: str(n.name, id), portrait: str(n.portrait) };
 }
 
-export function normalizeActiveView(raw: Partial<ActiveView>): ActiveView {
-  const tokens: Record<string, Token> = {};
-  for (const [id, t] of Object.entries(obj<unknown>(raw.encounter_tokens))) {
-    const token = normalizeToken(id, t);
-    if (token) tokens[id] = token;
+/**
+ * A complete, well-typed view from a raw payload. With `prev` (the view a patch was applied
+ * to), entries that are still the very objects of `prev` were normalised before and are
+ * kept as they are, so a patch costs work only for what it touched.
+ */
+export function normalizeActiveView(raw: Partial<ActiveView>, prev?: ActiveView | null): ActiveView {
+  const rawTokens = obj<unknown>(raw.encounter_tokens);
+  let tokens: Record<string, Token>;
+  if (prev && rawTokens === prev.encounter_tokens) {
+    tokens = prev.encounter_tokens;
+  } else {
+    tokens = {};
+    const before: Record<string, unknown> = prev ? prev.encounter_tokens : {};
+    for (const [id, t] of Object.entries(rawTokens)) {
+      const token = t === before[id] ? (t as Token) : normalizeToken(id, t);
+      if (token) tokens[id] = token;
+    }
   }
-  const npcs: Record<string, NpcData> = {};
-  for (const [id, n] of Object.entries(obj<unknown>(raw.encounter_npc_data))) {
-    const npc = normalizeNpc(id, n);
-    if (npc) npcs[id] = npc;
+  const rawNpcs = obj<unknown>(raw.encounter_npc_data);
+  let npcs: Record<string, NpcData>;
+  if (prev && rawNpcs === prev.encounter_npc_data) {
+    npcs = prev.encounter_npc_data;
+  } else {
+    npcs = {};
+    const before: Record<string, unknown> = prev ? prev.encounter_npc_data : {};
+    for (const [id, n] of Object.entries(rawNpcs)) {
+      const npc = n === before[id] ? (n as NpcData) : normalizeNpc(id, n);
+      if (npc) npcs[id] = npc;
+    }
   }
   const view: ActiveView = {
     ...(raw as object),

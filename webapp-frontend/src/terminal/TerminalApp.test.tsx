@@ -110,6 +110,26 @@ describe('player terminal', () => {
     expect(mapFetcher).toHaveBeenCalledTimes(1);
   });
 
+  it('merge-patch frames: a patched token move re-renders only that token; a gap resyncs', async () => {
+    const { push, container, mapFetcher, es } = setup();
+    push(encounterView({ version: 2 }));
+    await screen.findByTestId('encounter-map');
+    const b2Before = container.querySelector('[data-token-id="b2"]');
+    act(() =>
+      es().emit('activeview', { epoch: 'e1', version: 3, base: 2, patch: { encounter_tokens: { a1: { x: 4 } } } }),
+    );
+    expect(container.querySelector('[data-token-id="a1"]')!.getAttribute('data-x')).toBe('4');
+    expect(container.querySelector('[data-token-id="b2"]')).toBe(b2Before);
+    act(() => es().emit('activeview', { epoch: 'e1', version: 3, base: 2, patch: { view_type: 'STANDBY' } }));
+    expect(screen.getByTestId('encounter-map')).toBeTruthy();
+    const before = FakeEventSource.instances.length;
+    act(() => es().emit('activeview', { epoch: 'e1', version: 9, base: 8, patch: { view_type: 'STANDBY' } }));
+    expect(FakeEventSource.instances.length).toBe(before + 1);
+    act(() => es().emit('activeview', encounterView({ version: 9, view_type: 'STANDBY' })));
+    expect(screen.queryByTestId('encounter-map')).toBeNull();
+    expect(mapFetcher).toHaveBeenCalledTimes(1);
+  });
+
   it('refetches the map when a room of this deck is revealed, not for rooms of another deck', async () => {
     const fetcher = vi.fn<MapFetcher>(async () => morriganMap());
     const { push } = setup(fetcher);

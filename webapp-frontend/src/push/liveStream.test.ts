@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStore } from '../state/store';
+import { initialLiveState, liveReducer } from '../state/liveState';
+import { FakeEventSource } from '../test/FakeEventSource';
+import { encounterView } from '../test/fixtures';
+import { connectLiveStore } from './liveStream';
+import type { PushConnection } from './PushConnection';
+
+describe('connectLiveStore with merge-patch frames', () => {
+  let connection: PushConnection | null = null;
+  beforeEach(() => FakeEventSource.reset());
+  afterEach(() => connection?.stop());
+
+  it('snapshot, then patches, then a gap resyncs and the fresh snapshot wins', () => {
+    const store = createStore(liveReducer, initialLiveState());
+    connection = connectLiveStore(store, { url: 'x', failureThreshold: 2, EventSourceImpl: FakeEventSource });
+    connection.start();
+    const es = FakeEventSource.latest();
+    es.open();
+    es.emit('activeview', encounterView({ version: 1 }));
+    const b2 = store.getState().view!.encounter_tokens.b2;
+    es.emit('activeview', { epoch: 'e1', version: 2, base: 1, patch: { encounter_tokens: { a1: { x: 9 } } } });
+    expect(store.getState().view!.encounter_tokens.a1.x).toBe(9);
+    expect(store.getState().view!.encounter_tokens.a1.name).toBe('Marcus');
+    expect(store.getState().view!.encounter_tokens.b2).toBe(b2);
+    es.emit('activeview', { epoch: 'e1', version: 3, base: 2, patch: { view_type: 'BRIDGE' } });
+    expect(store.getState().view!.view_type).toBe('BRIDGE');
+    expect(store.getState().held).toEqual({ epoch: 'e1', version: 3 });
+
+    es.emit('activeview', { epoch: 'e1', version: 5, base: 4, patch: { view_type: 'STANDBY' } });
+    expect(store.getState().view!.view_type).toBe('BRIDGE'); // not applied
+    expect(es.closed).toBe(true);
+    const again = FakeEventSource.latest();
+    expect(again).not.toBe(es);
+    again.open();
+    again.emit('activeview', encounterView({ version: 5, view_type: 'STANDBY' }));
+    expect(store.getState().view!.view_type).toBe('STANDBY');
+    expect(store.getState().view!.encounter_tokens.b2).toBe(b2);
+    again.emit('activeview', { epoch: 'e1', version: 6, base: 5, patch: { encounter_tokens: { b2: null } } });
+    expect(store.getState().view!.encounter_tokens.b2).toBeUndefined();
+  });
+
+  it('a store that is ahead of the stream (a newer REST snapshot) skips patches without resync', () => {
+    const store = createStore(liveReducer, initialLiveState());
+    connection = connectLiveStore(store, { url: 'x', failureThreshold: 2, EventSourceImpl: FakeEventSource });
+    connection.start();
+    const es = FakeEventSource.latest();
+    es.emit('activeview', encounterView({ version: 1 }));
+    store.dispatch({ type: 'snapshot', snapshot: encounterView({ version: 3, view_type: 'BRIDGE' }) });
+    es.emit('activeview', { epoch: 'e1', version: 2, base: 1, patch: { view_type: 'STANDBY' } });
+    es.emit('activeview', { epoch: 'e1', version: 3, base: 2, patch: { view_type: 'BRIDGE' } });
+    es.emit('activeview', { epoch: 'e1', version: 4, base: 3, patch: { view_type: 'MESSAGES' } });
+    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(store.getState().view!.view_type).toBe('MESSAGES');
+  });
+});
