@@ -86,12 +86,14 @@ public final class Body {
     if (!v.isTextual()) {
       throw ApiError.badRequest(field, field + " must be a string");
     }
-    String s = v.textValue().trim();
+    String raw = v.textValue();
+    // Checked before trimming, which would silently strip a NUL or escape at either end.
+    if (raw.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)) {
+      throw ApiError.badRequest(field, field + " must not contain control characters");
+    }
+    String s = raw.trim();
     if (s.length() > maxChars) {
       throw ApiError.badRequest(field, field + " must be at most " + maxChars + " characters");
-    }
-    if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
-      throw ApiError.badRequest(field, field + " must not contain control characters");
     }
     return Optional.of(s);
   }
