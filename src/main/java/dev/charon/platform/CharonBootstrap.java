@@ -32,7 +32,7 @@ public final class CharonBootstrap implements ServletContextListener {
           + settings.campaignDir().map(Object::toString).orElse("(not set: the built-in demo campaign)"));
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
-      CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir()));
+      CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()));
       charon = new Charon(settings, database, campaign);
       Charon.install(charon);
       LOG.info("Charon ready at context '" + context + "'");
