@@ -57,8 +57,9 @@ class CampaignImageEndpointTest extends CampaignApiTest {
         "campaign/images/campaign/NPCs/./images/sexton.png");
     for (String path : hostile) {
       CampaignApiTest.Raw r = raw(path);
-      // Grizzly refuses encoded (back)slashes itself, before Jersey, with an empty 500 (Tomcat: 400).
-      boolean containerRefusal = (path.contains("%2F") || path.contains("%5C")) && r.status() == 500 && r.text().endsWith("\r\n\r\n");
+      // Grizzly refuses encoded slashes, backslashes and NULs itself, before Jersey, with an empty
+      // 500 (Tomcat: 400); our own check (CampaignImages) refuses them too where a container lets them by.
+      boolean containerRefusal = path.matches("(?i).*%(2F|5C|00).*") && r.status() == 500 && r.text().endsWith("\r\n\r\n");
       assertTrue(r.status() == 400 || r.status() == 404 || containerRefusal, path + " answered " + r.status());
       assertFalse(r.text().contains(SECRET), path + " leaked the secret");
       assertFalse(r.text().contains("GM notes"), path + " served a non-image");
