@@ -51,6 +51,8 @@ public enum Projection {
     o.put("charon_active_channel", s.charonActiveChannel());
     o.put("encounter_level", s.encounterLevel());
     o.put("encounter_deck_id", s.encounterDeckId());
+    // Changes when the campaign is reloaded: clients refetch static data (maps, terminals) then.
+    o.put("campaign_version", campaign.contentVersion());
 
     ObjectNode visibility = o.putObject("encounter_room_visibility");
     s.roomVisibility().forEach((room, visible) -> {

@@ -1,18 +1,26 @@
 package dev.charon.campaign;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One loaded campaign: every location, map, NPC and the ship, parsed once and never touched
  * again. A reload builds a new instance and swaps it in ({@link CampaignHolder}), so readers
  * never see a half-loaded campaign.
  *
- * @param contentVersion changes whenever any loaded file changes; ETags derive from it
+ * @param contentVersion a digest of every file's path and bytes: it changes whenever any file of
+ *     the folder changes, and ETags derive from it
+ * @param sessions session logs, newest (highest number) first
+ * @param images paths (relative to {@code root}) of the images {@code api/campaign/images/} may
+ *     serve, sorted
+ * @param root the folder this campaign was read from; empty for {@link #empty()}
  */
 public record Campaign(
     List<Location> roots,
@@ -20,17 +28,23 @@ public record Campaign(
     List<CrewMember> crew,
     Optional<Ship> ship,
     List<Problem> problems,
-    String contentVersion) {
+    String contentVersion,
+    List<Session> sessions,
+    Set<String> images,
+    Optional<Path> root) {
 
   public Campaign {
     roots = List.copyOf(roots);
     npcs = Collections.unmodifiableMap(new LinkedHashMap<>(npcs));
     crew = List.copyOf(crew);
     problems = List.copyOf(problems);
+    sessions = List.copyOf(sessions);
+    images = Collections.unmodifiableSortedSet(new TreeSet<>(images));
   }
 
   public static Campaign empty() {
-    return new Campaign(List.of(), Map.of(), List.of(), Optional.empty(), List.of(), "empty");
+    return new Campaign(List.of(), Map.of(), List.of(), Optional.empty(), List.of(), "empty", List.of(), Set.of(),
+        Optional.empty());
   }
 
   /** Depth-first, pre-order walk of every location. */

@@ -16,7 +16,7 @@ public record EncounterMap(
 
   public EncounterMap {
     decks = List.copyOf(decks);
-    manifest = Map.copyOf(manifest);
+    manifest = Frozen.map(manifest);
   }
 
   public Optional<Deck> deck(String deckId) {

@@ -26,7 +26,7 @@ public record Location(
     path = List.copyOf(path);
     terminals = List.copyOf(terminals);
     children = List.copyOf(children);
-    attributes = Map.copyOf(attributes);
+    attributes = Frozen.map(attributes);
   }
 
   void collect(List<Location> out) {

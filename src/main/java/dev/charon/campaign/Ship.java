@@ -9,5 +9,10 @@ import java.util.Map;
  * @param raw the whole {@code ship} object as loaded, for the status endpoint
  */
 public record Ship(String name, Map<String, ShipSystem> systems, Map<String, Object> raw) {
+  public Ship {
+    systems = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(systems));
+    raw = Frozen.map(raw);
+  }
+
   public record ShipSystem(String status, Integer condition, String info) {}
 }

@@ -2,6 +2,7 @@ package dev.charon.platform;
 
 import dev.charon.activeview.ActiveView;
 import dev.charon.campaign.CampaignHolder;
+import dev.charon.campaign.CampaignReloader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -18,6 +19,7 @@ public final class Charon implements AutoCloseable {
   private final Database database;
   private final CampaignHolder campaign;
   private final ActiveView activeView;
+  private final CampaignReloader campaignReloader;
   private final Instant startedAt = Instant.now();
 
   public Charon(Settings settings, Database database, CampaignHolder campaign) {
@@ -29,6 +31,7 @@ public final class Charon implements AutoCloseable {
     this.database = database;
     this.campaign = campaign;
     this.activeView = activeView;
+    this.campaignReloader = new CampaignReloader(campaign, activeView);
   }
 
   /** Set by the bootstrap listener for the JAX-RS application of the same deployment. */
@@ -60,6 +63,11 @@ public final class Charon implements AutoCloseable {
     return activeView;
   }
 
+  /** Reloads the campaign on demand and, once {@link CampaignReloader#watch()} ran, on file edits. */
+  public CampaignReloader campaignReloader() {
+    return campaignReloader;
+  }
+
   public Instant startedAt() {
     return startedAt;
   }
@@ -78,6 +86,7 @@ public final class Charon implements AutoCloseable {
 
   @Override
   public void close() {
+    campaignReloader.close();
     activeView.close();
     database.close();
   }

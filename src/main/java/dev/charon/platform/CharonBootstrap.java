@@ -32,9 +32,11 @@ public final class CharonBootstrap implements ServletContextListener {
           + settings.campaignDir().map(Object::toString).orElse("(not set: the built-in demo campaign)"));
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
-      CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir()));
+      CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()));
       charon = new Charon(settings, database, campaign);
       Charon.install(charon);
+      // Edited campaign files are picked up without a restart (CampaignReloader explains how).
+      charon.campaignReloader().watch();
       LOG.info("Charon ready at context '" + context + "'");
     } catch (StartupException e) {
       // One line an operator can act on; the stack trace would only hide it.

@@ -2,6 +2,12 @@ package dev.charon.web;
 
 import dev.charon.activeview.ActiveViewResource;
 import dev.charon.activeview.ViewResource;
+import dev.charon.campaign.CampaignImageResource;
+import dev.charon.campaign.CampaignImages;
+import dev.charon.campaign.CampaignReads;
+import dev.charon.campaign.CampaignResource;
+import dev.charon.campaign.EncounterMapResource;
+import dev.charon.campaign.TokenImagesResource;
 import dev.charon.encounter.EncounterResource;
 import dev.charon.platform.Charon;
 import dev.charon.platform.HealthResource;
@@ -32,6 +38,11 @@ public class CharonApplication extends ResourceConfig {
     register(new ActiveViewResource(charon.activeView()));
     register(new ViewResource(charon.activeView()));
     register(new EncounterResource(charon.activeView()));
+    CampaignReads campaignReads = new CampaignReads(charon.campaign(), charon.activeView());
+    register(new CampaignResource(campaignReads, charon.campaignReloader()));
+    register(new EncounterMapResource(campaignReads));
+    register(new TokenImagesResource(campaignReads));
+    register(new CampaignImageResource(new CampaignImages(charon.campaign())));
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     property(ServerProperties.BV_FEATURE_DISABLE, true);
     // Errors are ours to render as JSON; never let the container swap in its HTML page.

@@ -36,8 +36,9 @@ class FanoutTest extends ApiTestBase {
   protected Campaign campaign() {
     Campaign c = TestCampaigns.standard();
     Map<String, Npc> npcs = new LinkedHashMap<>(c.npcs());
-    npcs.put("giant", new Npc("giant", LONG_NAME, "", "", "", ""));
-    return new Campaign(c.roots(), npcs, c.crew(), c.ship(), c.problems(), c.contentVersion());
+    npcs.put("giant", new Npc("giant", LONG_NAME, "", "", "", "", "", ""));
+    return new Campaign(c.roots(), npcs, c.crew(), c.ship(), c.problems(), c.contentVersion(), c.sessions(),
+        c.images(), c.root());
   }
 
   @Override

@@ -44,13 +44,14 @@ public final class TestCampaigns {
     Location system = new Location("sys", List.of("sys"), "System", "system", "", "", Optional.empty(),
         List.of(), List.of(ship, station), Map.of());
     Map<String, Npc> npcs = new LinkedHashMap<>();
-    npcs.put("vance", new Npc("vance", "Dr. Vance", "api/campaign/images/npcs/vance.png", "", "", ""));
-    npcs.put("harrow", new Npc("harrow", "Captain Harrow", "", "", "", ""));
+    npcs.put("vance", new Npc("vance", "Dr. Vance", "api/campaign/images/npcs/vance.png", "", "", "", "", ""));
+    npcs.put("harrow", new Npc("harrow", "Captain Harrow", "", "", "", "", "", ""));
     Map<String, Ship.ShipSystem> systems = new LinkedHashMap<>();
     for (String s : List.of("life_support", "engines", "weapons", "comms")) {
       systems.put(s, new Ship.ShipSystem("ONLINE", 100, "nominal"));
     }
     Ship shipData = new Ship("Test Ship", systems, Map.of("name", "Test Ship"));
-    return new Campaign(List.of(system), npcs, List.of(), Optional.of(shipData), List.of(), "test-1");
+    return new Campaign(List.of(system), npcs, List.of(), Optional.of(shipData), List.of(), "test-1", List.of(),
+        java.util.Set.of(), Optional.empty());
   }
 }

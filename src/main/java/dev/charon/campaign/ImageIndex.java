@@ -1,0 +1,168 @@
+package dev.charon.campaign;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The images a campaign may serve, found at load time: image files (by extension) in the image
+ * folders below, whose real path stays inside the campaign. {@code GET api/campaign/images/<path>}
+ * serves nothing else, so a request can never name its way out of this list.
+ *
+ * <p>Image folders: {@code campaign/NPCs/images/} and {@code campaign/images/} (with
+ * sub-folders), every location's {@code map/} and {@code maps/} folder, and {@code static/} (the
+ * original's {@code /static/...} portraits, looked up under the campaign root).
+ */
+final class ImageIndex {
+  /** The URL prefix of every campaign image, relative to the context root (no leading slash). */
+  static final String URL_PREFIX = "api/campaign/images/";
+  static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "gif", "webp");
+  /** Folders (relative to the root) scanned with their sub-folders. */
+  static final List<String> TREE_FOLDERS = List.of("campaign/NPCs/images", "campaign/images", "static");
+  /** Sub-folders deeper than this are not scanned (a guard against pathological trees). */
+  static final int MAX_FOLDER_DEPTH = 8;
+
+  private final Path root;
+  private final Path realRoot;
+  private final Problems problems;
+  private final SortedSet<String> images = new TreeSet<>();
+
+  ImageIndex(Path root, Problems problems) {
+    this.root = root;
+    this.problems = problems;
+    Path real;
+    try {
+      real = root.toRealPath();
+    } catch (IOException e) {
+      real = root.toAbsolutePath().normalize();
+    }
+    this.realRoot = real;
+  }
+
+  void scanTreeFolders() {
+    for (String folder : TREE_FOLDERS) {
+      Path dir = root.resolve(folder);
+      if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> s = Files.walk(dir, MAX_FOLDER_DEPTH)) {
+          s.filter(p -> !hiddenBelow(dir, p)).forEach(this::consider);
+        } catch (IOException e) {
+          problems.add(folder, 0, "cannot list image folder: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** A location's map folder: its images only, no sub-folders. */
+  void scanFolder(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      s.filter(p -> !LoadContext.ignored(p)).forEach(this::consider);
+    } catch (IOException e) {
+      problems.add(rel(dir), 0, "cannot list folder: " + e.getMessage());
+    }
+  }
+
+  private static boolean hiddenBelow(Path dir, Path p) {
+    for (Path part : dir.relativize(p)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void consider(Path p) {
+    if (!Files.isRegularFile(p) || !isImageName(p.getFileName().toString())) {
+      return;
+    }
+    try {
+      if (!p.toRealPath().startsWith(realRoot)) {
+        problems.add(rel(p), 0, "image is a link to a file outside the campaign; it is not served");
+        return;
+      }
+    } catch (IOException e) {
+      problems.add(rel(p), 0, "cannot resolve image: " + e.getMessage());
+      return;
+    }
+    images.add(rel(p));
+  }
+
+  static boolean isImageName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int dot = lower.lastIndexOf('.');
+    return dot > 0 && EXTENSIONS.contains(lower.substring(dot + 1));
+  }
+
+  String rel(Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
+  boolean contains(String rel) {
+    return images.contains(rel);
+  }
+
+  Set<String> all() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(images));
+  }
+
+  /**
+   * Turns a portrait as written in the data into our URL, or "" (reported) when it names no
+   * served image. Accepted forms: {@code /data/<path>} (the original's URL of the data root),
+   * {@code /static/<path>} (looked up as {@code static/<path>}), {@code api/campaign/images/<path>},
+   * or a path relative to the campaign root.
+   */
+  String portraitUrl(String written, String file, int line, String who) {
+    if (written == null || written.isBlank()) {
+      return "";
+    }
+    String w = written.strip();
+    String rel;
+    if (w.startsWith("/data/")) {
+      rel = w.substring("/data/".length());
+    } else if (w.startsWith("/static/")) {
+      rel = w.substring(1);
+    } else if (w.startsWith(URL_PREFIX)) {
+      rel = w.substring(URL_PREFIX.length());
+    } else if (w.startsWith("/") || w.contains("://") || w.startsWith("\\")) {
+      problems.add(file, line, who + ": portrait '" + w + "' is outside the campaign; use a path such as "
+          + "campaign/NPCs/images/<file>.png");
+      return "";
+    } else {
+      rel = w;
+    }
+    if (contains(rel)) {
+      return url(rel);
+    }
+    problems.add(file, line, who + ": portrait '" + w + "' not found (looked for " + rel
+        + " in the campaign's image folders)");
+    return "";
+  }
+
+  /** The URL of an indexed image; each path segment percent-encoded. */
+  static String url(String rel) {
+    StringBuilder b = new StringBuilder(URL_PREFIX);
+    String[] segments = rel.split("/");
+    for (int i = 0; i < segments.length; i++) {
+      if (i > 0) {
+        b.append('/');
+      }
+      for (byte c : segments[i].getBytes(StandardCharsets.UTF_8)) {
+        int ch = c & 0xff;
+        if (Character.isLetterOrDigit(ch) && ch < 128 || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+          b.append((char) ch);
+        } else {
+          b.append('%').append(String.format("%02X", ch));
+        }
+      }
+    }
+    return b.toString();
+  }
+}
