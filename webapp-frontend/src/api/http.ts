@@ -101,20 +101,27 @@ export async function getJson<T>(path: string, options: RequestOptions = {}): Pr
 
 /** POST JSON with the CSRF proof (header X-CSRFToken = cookie csrftoken). */
 export async function postJson<T>(path: string, body: unknown = {}, options: RequestOptions = {}): Promise<T> {
+  return sendJson<T>('POST', path, body, options);
+}
+
+/** DELETE with the CSRF proof. Throws ApiError on a non-2xx answer. */
+export async function deleteJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return sendJson<T>('DELETE', path, undefined, options);
+}
+
+async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body: unknown, options: RequestOptions): Promise<T> {
   if (!readCookie('csrftoken')) {
     // The server sets the cookie on any API answer that lacks it; a page that has not
     // talked to the API yet (e.g. a fresh login page) fetches it first.
     await fetch(apiUrl('api/auth/me/'), { credentials: 'same-origin', signal: options.signal }).catch(() => undefined);
   }
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRFToken': readCookie('csrftoken') };
+  if (method === 'POST') headers['Content-Type'] = 'application/json';
   const res = await fetch(apiUrl(path), {
-    method: 'POST',
+    method,
     credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      'X-CSRFToken': readCookie('csrftoken'),
-    },
-    body: JSON.stringify(body ?? {}),
+    headers,
+    body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
     signal: options.signal,
   });
   return parse<T>(res);

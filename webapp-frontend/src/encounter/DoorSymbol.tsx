@@ -19,9 +19,11 @@ export interface DoorSymbolProps {
   side: Side;
   doorType: string;
   status: DoorStatus;
+  /** GM: a focusable button with data-testid door-<id> */
+  interactive?: boolean;
 }
 
-export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, status }: DoorSymbolProps) {
+export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, status, interactive }: DoorSymbolProps) {
   const type = KNOWN_DOOR_TYPES.has(doorType) ? doorType : 'standard';
   const rotate = isVerticalEdge(side) ? 90 : 0;
   const half = DOOR_LENGTH / 2;
@@ -32,7 +34,17 @@ export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, 
       data-door-id={id}
       data-door-status={status}
       transform={`translate(${point.x} ${point.y}) rotate(${rotate})`}
+      {...(interactive
+        ? {
+            'data-testid': `door-${id}`,
+            tabIndex: 0,
+            role: 'button',
+            'aria-label': `Door ${id}: ${status}`,
+            'aria-haspopup': 'menu' as const,
+          }
+        : {})}
     >
+      {interactive && <rect className="door-hit" x={-half - 4} y={-d - 4} width={DOOR_LENGTH + 8} height={DOOR_DEPTH + 8} />}
       <title>{`Door (${type.replace('_', ' ')}): ${status}`}</title>
       <rect className="door-frame" x={-half} y={-d} width={DOOR_LENGTH} height={DOOR_DEPTH} />
       <rect className="door-half door-half-a" x={-half} y={-d} width={half} height={DOOR_DEPTH} />

@@ -1,10 +1,24 @@
-import { memo, useCallback, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+  type WheelEvent,
+} from 'react';
 import { resourceUrl } from '../api/http';
 import { effectiveDoorStatus, isRoomRevealed } from '../state/selectors';
 import type { DeckMap, MapPoi, MapRoom, Token } from '../state/types';
 import { DoorSymbol } from './DoorSymbol';
 import {
+  cellAt,
   clampZoom,
+  clientToMap,
   connectionPath,
   DEFAULT_UNIT,
   doorPlacement,
@@ -12,7 +26,9 @@ import {
   rectCenter,
   roomRect,
   viewBoxFor,
+  type Point,
   type Rect,
+  type ViewBox,
 } from './geometry';
 import { TokenLayer } from './TokenLayer';
 
@@ -29,6 +45,35 @@ export interface EncounterMapProps {
   tokens: readonly Token[];
   showHidden?: boolean;
   onImageError?: (what: string) => void;
+  /** GM use: rooms and doors become buttons, clicks and drops are reported */
+  interaction?: MapInteraction;
+}
+
+/** What a click (or Enter/Space on a focused room or door) hit on the map. */
+export interface MapHit {
+  /** the grid cell under the pointer; null for keyboard activation */
+  cell: Point | null;
+  roomId: string | null;
+  doorId: string | null;
+  clientX: number;
+  clientY: number;
+}
+
+/** Handed to a custom token layer: converts screen positions to grid cells. */
+export interface MapContext {
+  unit: number;
+  /** the grid cell under a client (screen) position, or null */
+  toCell: (clientX: number, clientY: number) => Point | null;
+}
+
+export interface MapInteraction {
+  onHit?: (hit: MapHit) => void;
+  /** something was dropped (HTML drag and drop) on a cell */
+  onDropAt?: (cell: Point, event: DragEvent) => void;
+  /** replaces the read-only token layer */
+  renderTokens?: (ctx: MapContext) => ReactNode;
+  /** extra class on the map root (e.g. a placing cursor) */
+  className?: string;
 }
 
 interface ViewState {
@@ -39,7 +84,15 @@ interface ViewState {
 
 const DRAG_THRESHOLD_PX = 3;
 
-export function EncounterMap({ deck, visibility, doorStatus, tokens, showHidden = false, onImageError }: EncounterMapProps) {
+export function EncounterMap({
+  deck,
+  visibility,
+  doorStatus,
+  tokens,
+  showHidden = false,
+  onImageError,
+  interaction,
+}: EncounterMapProps) {
   const unit = deck.grid.unit_size && deck.grid.unit_size > 0 ? deck.grid.unit_size : DEFAULT_UNIT;
   const width = Math.max(1, deck.grid.width) * unit;
   const height = Math.max(1, deck.grid.height) * unit;
@@ -52,6 +105,9 @@ export function EncounterMap({ deck, visibility, doorStatus, tokens, showHidden 
   // stable, so the memoised token markers are not re-rendered by a new callback
   const onTokenImageError = useCallback((t: Token) => imageErrorRef.current?.(`token image of ${t.name}`), []);
   const drag = useRef<{ id: number; x: number; y: number; start: ViewState; moved: boolean } | null>(null);
+  /** set when a pan ends, so the click that follows does not count as a hit */
+  const panned = useRef(false);
+  const viewBoxRef = useRef<ViewBox>({ x: 0, y: 0, width, height });
 
   // a different deck starts at the home view
   if (viewFor !== deck.deck_id) {
@@ -102,13 +158,88 @@ export function EncounterMap({ deck, visibility, doorStatus, tokens, showHidden 
     setView({ zoom: d.start.zoom, cx: d.start.cx - dx * upp, cy: d.start.cy - dy * upp });
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
-    if (drag.current?.id === e.pointerId) drag.current = null;
+    if (drag.current?.id === e.pointerId) {
+      panned.current = drag.current.moved;
+      drag.current = null;
+    }
   };
 
   const moved = view.zoom !== 1 || view.cx !== home.cx || view.cy !== home.cy;
+  const vbW = width / view.zoom;
+  const vbH = height / view.zoom;
+  viewBoxRef.current = { x: view.cx - vbW / 2, y: view.cy - vbH / 2, width: vbW, height: vbH };
+
+  // stable for the lifetime of the map: reads the current viewBox through a ref
+  const toCell = useCallback(
+    (clientX: number, clientY: number): Point | null => {
+      const svg = svgRef.current;
+      if (!svg) return null;
+      const p = clientToMap(clientX, clientY, svg.getBoundingClientRect(), viewBoxRef.current);
+      return p ? cellAt(p, unit) : null;
+    },
+    [unit],
+  );
+  const context = useMemo<MapContext>(() => ({ unit, toCell }), [unit, toCell]);
+
+  const onHit = interaction?.onHit;
+  const onClick = onHit
+    ? (e: MouseEvent<SVGSVGElement>) => {
+        if (panned.current) {
+          panned.current = false;
+          return;
+        }
+        const target = e.target as Element;
+        if (target.closest?.('[data-token-id]')) return; // tokens handle their own clicks
+        const door = target.closest?.('[data-door-id]');
+        const room = target.closest?.('[data-room-id]');
+        onHit({
+          cell: toCell(e.clientX, e.clientY),
+          roomId: room?.getAttribute('data-room-id') ?? null,
+          doorId: door?.getAttribute('data-door-id') ?? null,
+          clientX: e.clientX,
+          clientY: e.clientY,
+        });
+      }
+    : undefined;
+  const onKeyDown = onHit
+    ? (e: KeyboardEvent<SVGSVGElement>) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        const target = e.target as Element;
+        const door = target.closest?.('[data-door-id]');
+        const room = door ? null : target.closest?.('[data-room-id]');
+        if (!door && !room) return;
+        e.preventDefault();
+        const box = target.getBoundingClientRect();
+        onHit({
+          cell: null,
+          roomId: room?.getAttribute('data-room-id') ?? null,
+          doorId: door?.getAttribute('data-door-id') ?? null,
+          clientX: box.left + box.width / 2,
+          clientY: box.top + box.height / 2,
+        });
+      }
+    : undefined;
+  const onDropAt = interaction?.onDropAt;
+  const dropProps = onDropAt
+    ? {
+        onDragOver: (e: DragEvent<SVGSVGElement>) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+        },
+        onDrop: (e: DragEvent<SVGSVGElement>) => {
+          e.preventDefault();
+          const cell = toCell(e.clientX, e.clientY);
+          if (cell) onDropAt(cell, e);
+        },
+      }
+    : {};
 
   return (
-    <div className="encounter-map" data-testid="encounter-map" data-deck-id={deck.deck_id}>
+    <div
+      className={`encounter-map${interaction?.className ? ` ${interaction.className}` : ''}`}
+      data-testid="encounter-map"
+      data-deck-id={deck.deck_id}
+    >
       <svg
         ref={svgRef}
         className="encounter-map-svg"
@@ -121,6 +252,9 @@ export function EncounterMap({ deck, visibility, doorStatus, tokens, showHidden 
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        {...dropProps}
       >
         <defs>
           <filter id="token-glow-blur" x="-50%" y="-50%" width="200%" height="200%">
@@ -131,8 +265,19 @@ export function EncounterMap({ deck, visibility, doorStatus, tokens, showHidden 
         {deck.image_url ? (
           <MapImage url={deck.image_url} width={width} height={height} onError={onImageError} />
         ) : null}
-        <StaticLayers deck={deck} unit={unit} visibility={visibility} doorStatus={doorStatus} showHidden={showHidden} />
-        <TokenLayer tokens={tokens} unit={unit} onImageError={onTokenImageError} />
+        <StaticLayers
+          deck={deck}
+          unit={unit}
+          visibility={visibility}
+          doorStatus={doorStatus}
+          showHidden={showHidden}
+          interactive={!!onHit}
+        />
+        {interaction?.renderTokens ? (
+          interaction.renderTokens(context)
+        ) : (
+          <TokenLayer tokens={tokens} unit={unit} onImageError={onTokenImageError} />
+        )}
       </svg>
       {moved && (
         <button type="button" className="crt-button map-reset" onClick={() => setView(home)}>
@@ -169,10 +314,19 @@ interface StaticLayersProps {
   visibility: Record<string, boolean>;
   doorStatus: Record<string, string>;
   showHidden: boolean;
+  /** GM: rooms and doors are focusable buttons with data-testids */
+  interactive: boolean;
 }
 
 /** Everything but the tokens; memoised so token moves never redraw the rooms. */
-const StaticLayers = memo(function StaticLayers({ deck, unit, visibility, doorStatus, showHidden }: StaticLayersProps) {
+const StaticLayers = memo(function StaticLayers({
+  deck,
+  unit,
+  visibility,
+  doorStatus,
+  showHidden,
+  interactive,
+}: StaticLayersProps) {
   const rects = useMemo(() => {
     const m = new Map<string, { room: MapRoom; rect: Rect }>();
     for (const room of deck.rooms) m.set(room.id, { room, rect: roomRect(room, unit) });
@@ -210,7 +364,13 @@ const StaticLayers = memo(function StaticLayers({ deck, unit, visibility, doorSt
       </g>
       <g className="map-rooms">
         {deck.rooms.filter((r) => drawn(r.id)).map((room) => (
-          <RoomBox key={room.id} room={room} rect={rects.get(room.id)!.rect} hidden={!revealed(room.id)} />
+          <RoomBox
+            key={room.id}
+            room={room}
+            rect={rects.get(room.id)!.rect}
+            hidden={!revealed(room.id)}
+            interactive={interactive}
+          />
         ))}
       </g>
       <g className="map-icons">
@@ -243,6 +403,7 @@ const StaticLayers = memo(function StaticLayers({ deck, unit, visibility, doorSt
             side={side}
             doorType={String(c.door_type)}
             status={effectiveDoorStatus(c, doorStatus)}
+            interactive={interactive}
           />
         ))}
       </g>
@@ -252,13 +413,24 @@ const StaticLayers = memo(function StaticLayers({ deck, unit, visibility, doorSt
 
 const ROOM_STATUSES = new Set(['operational', 'warning', 'hazard', 'offline']);
 
-function RoomBox({ room, rect, hidden }: { room: MapRoom; rect: Rect; hidden: boolean }) {
+function RoomBox({ room, rect, hidden, interactive }: { room: MapRoom; rect: Rect; hidden: boolean; interactive: boolean }) {
   const status = String(room.status ?? 'OPERATIONAL').toLowerCase();
   const c = rectCenter(rect);
+  const gm = interactive
+    ? {
+        'data-testid': `room-${room.id}`,
+        'data-revealed': hidden ? 'false' : 'true',
+        tabIndex: 0,
+        role: 'button',
+        'aria-pressed': !hidden,
+        'aria-label': `${room.name || room.id}: ${hidden ? 'hidden' : 'revealed'}`,
+      }
+    : {};
   return (
     <g
       className={`room room-${ROOM_STATUSES.has(status) ? status : 'operational'}${hidden ? ' room-hidden' : ''}`}
       data-room-id={room.id}
+      {...gm}
     >
       <title>{[room.name, room.status, room.description].filter(Boolean).join(' — ')}</title>
       <rect className="room-box" x={rect.x} y={rect.y} width={rect.width} height={rect.height} />

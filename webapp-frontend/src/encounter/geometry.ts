@@ -190,3 +190,50 @@ export function viewBoxFor(w: number, h: number, zoom: number, cx: number, cy: n
   const vh = h / zoom;
   return `${round(cx - vw / 2)} ${round(cy - vh / 2)} ${round(vw)} ${round(vh)}`;
 }
+
+export interface ViewBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function parseViewBox(vb: string): ViewBox | null {
+  const n = vb.trim().split(/[\s,]+/).map(Number);
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v)) || n[2] <= 0 || n[3] <= 0) return null;
+  return { x: n[0], y: n[1], width: n[2], height: n[3] };
+}
+
+/**
+ * A point on the screen (client pixels) in map pixels, for an SVG of bounding box `box`
+ * drawing `viewBox` with preserveAspectRatio "xMidYMid meet" (the map is centred and
+ * scaled to fit). Null when the box has no size.
+ */
+export function clientToMap(
+  clientX: number,
+  clientY: number,
+  box: { left: number; top: number; width: number; height: number },
+  viewBox: ViewBox,
+): Point | null {
+  if (box.width <= 0 || box.height <= 0) return null;
+  const scale = Math.min(box.width / viewBox.width, box.height / viewBox.height);
+  const offsetX = (box.width - viewBox.width * scale) / 2;
+  const offsetY = (box.height - viewBox.height * scale) / 2;
+  return {
+    x: viewBox.x + (clientX - box.left - offsetX) / scale,
+    y: viewBox.y + (clientY - box.top - offsetY) / scale,
+  };
+}
+
+/** The grid cell containing a map point (grid snapping). */
+export function cellAt(point: Point, unit: number): Point {
+  return { x: Math.floor(point.x / unit), y: Math.floor(point.y / unit) };
+}
+
+/** The room whose rectangle contains a cell, if any. */
+export function roomAtCell<R extends Pick<MapRoom, 'x' | 'y' | 'width' | 'height'>>(rooms: readonly R[], cell: Point): R | null {
+  for (const r of rooms) {
+    if (cell.x >= r.x && cell.x < r.x + r.width && cell.y >= r.y && cell.y < r.y + r.height) return r;
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
+import '../styles/encounter-map.css';
 import '../styles/terminal.css';
 import { initPerfMode } from '../common/perf';
 import { TerminalApp } from '../terminal/TerminalApp';

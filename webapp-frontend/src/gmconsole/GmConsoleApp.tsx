@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, apiUrl, getJson, pageUrl, postJson } from '../api/http';
 import { ConnectionToast } from '../common/ConnectionToast';
 import { ProblemIndicator } from '../common/ProblemIndicator';
@@ -7,22 +7,39 @@ import { useLiveStream } from '../push/liveStream';
 import { GM_FAILURE_THRESHOLD } from '../push/timing';
 import { useStore } from '../state/store';
 import type { Me } from '../state/types';
+import { createGmActions, type Poster } from './actions';
+import { BroadcastPanel } from './BroadcastPanel';
+import { CampaignPanel } from './CampaignPanel';
+import { CharonPanel } from './CharonPanel';
+import { EncounterPanel } from './EncounterPanel';
+import type { Gm } from './gm';
+import { LocationTree, type LocationNode } from './LocationTree';
+import { Notices } from './Notices';
+import { PlayerPreview } from './PlayerPreview';
+import { PlayersPanel } from './PlayersPanel';
+import { PortraitsPanel } from './PortraitsPanel';
+import { ShipPanel } from './ShipPanel';
 import type { GmStore } from './store';
+import { useJson } from './hooks';
+import { ViewControls } from './ViewControls';
 
 /**
- * GM console placeholder: checks the session, follows the GM stream (threshold 2) and
- * shows the live state. The real console is built on the same store and push module.
+ * The GM console: session check, then the live GM state (stream, threshold 2) with the
+ * location tree, the view controls and one panel per task. Every write is optimistic
+ * (see optimistic.ts) and confirmed by the stream.
  */
 export interface GmConsoleAppProps {
   store: GmStore;
   EventSourceImpl?: EventSourceConstructor;
   navigate?: (url: string) => void;
+  /** injected for tests */
+  post?: Poster;
 }
 
 const LOGIN_URL = 'login/?next=gmconsole/';
 const defaultNavigate = (url: string) => window.location.assign(url);
 
-export function GmConsoleApp({ store, EventSourceImpl, navigate = defaultNavigate }: GmConsoleAppProps) {
+export function GmConsoleApp({ store, EventSourceImpl, navigate = defaultNavigate, post }: GmConsoleAppProps) {
   const [me, setMe] = useState<Me | null>(null);
   const [denied, setDenied] = useState('');
   const navigateRef = useRef(navigate);
@@ -45,7 +62,7 @@ export function GmConsoleApp({ store, EventSourceImpl, navigate = defaultNavigat
 
   return (
     <div className="gm-page">
-      <header className="crt-header">
+      <header className="crt-header gm-header">
         <span className="crt-header-title">CHARON</span>
         <span className="crt-header-subtitle">GM CONSOLE</span>
         <span className="crt-header-right">
@@ -63,70 +80,96 @@ export function GmConsoleApp({ store, EventSourceImpl, navigate = defaultNavigat
           </button>
         </span>
       </header>
-      <main className="gm-main">
-        {denied && <div className="gm-denied">&gt; {denied}</div>}
-        {me && me.role === 'GM' && <GmLiveState store={store} EventSourceImpl={EventSourceImpl} navigate={navigate} />}
-        {!me && !denied && <div className="crt-cursor">&gt; Loading GM Console</div>}
-      </main>
+      {denied && <div className="gm-denied">&gt; {denied}</div>}
+      {me && me.role === 'GM' && (
+        <Console store={store} EventSourceImpl={EventSourceImpl} navigate={navigate} post={post} />
+      )}
+      {!me && !denied && <div className="gm-loading crt-cursor">&gt; Loading GM Console</div>}
     </div>
   );
 }
 
-function GmLiveState({
+type TabId = 'encounter' | 'portraits' | 'ship' | 'broadcast' | 'charon' | 'players' | 'campaign' | 'preview';
+
+const TABS: Array<{ id: TabId; label: string }> = [
+  { id: 'encounter', label: 'ENCOUNTER' },
+  { id: 'portraits', label: 'NPC PORTRAITS' },
+  { id: 'ship', label: 'SHIP STATUS' },
+  { id: 'broadcast', label: 'BROADCAST' },
+  { id: 'charon', label: 'CHARON' },
+  { id: 'players', label: 'PLAYERS' },
+  { id: 'campaign', label: 'CAMPAIGN' },
+  { id: 'preview', label: 'VIEW AS PLAYER' },
+];
+
+function Console({
   store,
   EventSourceImpl,
   navigate,
+  post,
 }: {
   store: GmStore;
   EventSourceImpl?: EventSourceConstructor;
   navigate: (url: string) => void;
+  post?: Poster;
 }) {
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+  const toLogin = useCallback(() => navigateRef.current(pageUrl(LOGIN_URL)), []);
   useLiveStream(store, {
     url: apiUrl('api/gm/active-view/stream/'),
     failureThreshold: GM_FAILURE_THRESHOLD,
     EventSourceImpl,
-    onAuthLost: () => navigate(pageUrl(LOGIN_URL)),
+    onAuthLost: toLogin,
   });
-  const view = useStore(store, (s) => s.view);
+  const actions = useMemo(() => createGmActions(store, toLogin, post), [store, toLogin, post]);
+  const gm: Gm = useMemo(() => ({ store, actions, toLogin }), [store, actions, toLogin]);
   const connection = useStore(store, (s) => s.connection);
   const problems = useStore(store, (s) => s.problems);
-
-  const rows: Array<[string, string]> = view
-    ? [
-        ['VIEW', view.view_type],
-        ['LOCATION', view.location_name ? `${view.location_name} (${view.location_slug})` : view.location_slug || '—'],
-        ['DECK', view.encounter_deck_id ? `${view.encounter_level} / ${view.encounter_total_decks ?? 1} ${view.encounter_deck_name ?? view.encounter_deck_id}` : '—'],
-        [
-          'ROOMS REVEALED',
-          `${Object.values(view.encounter_room_visibility).filter((v) => v === true).length} / ${Object.keys(view.encounter_room_visibility).length}`,
-        ],
-        ['TOKENS', String(Object.keys(view.encounter_tokens).length)],
-        ['PORTRAITS', view.encounter_active_portraits.join(', ') || '—'],
-        ['OVERLAY', view.overlay_location_slug && view.overlay_terminal_slug ? `${view.overlay_location_slug}/${view.overlay_terminal_slug}` : '—'],
-        ['STATE', `epoch ${view.epoch} · version ${view.version}`],
-      ]
-    : [];
+  const hasView = useStore(store, (s) => s.view !== null);
+  const locations = useJson<{ locations?: LocationNode[] }>('api/gm/locations/', null, toLogin);
+  const [tab, setTab] = useState<TabId>('encounter');
 
   return (
-    <section className="crt-panel gm-panel" data-testid="gm-live-state">
-      <div className="crt-panel-title">ACTIVE VIEW</div>
-      <div className="gm-connection" data-testid="gm-connection" data-status={connection.status}>
-        LINK: {connection.status.toUpperCase()}
-        {connection.failures > 0 ? ` (${connection.failures} failed)` : ''}
-      </div>
-      {!view && <div className="gm-rows crt-cursor">&gt; Waiting for state</div>}
-      {view && (
-        <dl className="gm-rows">
-          {rows.map(([k, v]) => (
-            <div key={k} className="gm-row">
-              <dt>{k}</dt>
-              <dd data-field={k}>{v}</dd>
-            </div>
+    <div className="gm-layout" data-testid="gm-console">
+      <aside className="gm-sider crt-panel" aria-label="Locations">
+        <div className="crt-panel-title">LOCATIONS</div>
+        <LocationTree gm={gm} resource={locations} />
+      </aside>
+      <main className="gm-main">
+        <ViewControls gm={gm} />
+        {!hasView && <div className="gm-waiting crt-cursor">&gt; Waiting for state</div>}
+        <nav className="gm-tabs" role="tablist" aria-label="Console panels">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              data-testid={`tab-${t.id}`}
+              className={`gm-tab${tab === t.id ? ' active' : ''}`}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
           ))}
-        </dl>
-      )}
+        </nav>
+        <section className="gm-panel-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'encounter' && <EncounterPanel gm={gm} />}
+          {tab === 'portraits' && <PortraitsPanel gm={gm} />}
+          {tab === 'ship' && <ShipPanel gm={gm} />}
+          {tab === 'broadcast' && <BroadcastPanel gm={gm} />}
+          {tab === 'charon' && <CharonPanel gm={gm} locations={locations.data?.locations ?? []} />}
+          {tab === 'players' && <PlayersPanel gm={gm} />}
+          {tab === 'campaign' && <CampaignPanel gm={gm} onReloaded={locations.reload} />}
+          {tab === 'preview' && <PlayerPreview />}
+        </section>
+      </main>
+      <Notices store={store} />
       <ConnectionToast visible={connection.connectionLost} />
       <ProblemIndicator problems={problems} onClear={() => store.dispatch({ type: 'clear-problems' })} />
-    </section>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import { createStore, type Store } from '../state/store';
-import { initialLiveState, liveReducer, type LiveAction, type LiveState } from '../state/liveState';
+import { gmReducer, initialGmState, type GmAction, type GmState } from './optimistic';
 
-export type GmStore = Store<LiveState, LiveAction>;
+export type GmStore = Store<GmState, GmAction>;
 
-/** The GM console's one store (same live-state reducer as the terminal, GM projection). */
+/** The GM console's one store: the live state of the GM stream plus the optimistic layer. */
 export function createGmStore(): GmStore {
-  return createStore(liveReducer, initialLiveState());
+  return createStore(gmReducer, initialGmState());
 }

@@ -1,0 +1,185 @@
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { MapContext } from '../encounter/EncounterMap';
+import { TokenMarker } from '../encounter/TokenLayer';
+import type { Point } from '../encounter/geometry';
+import type { Token } from '../state/types';
+
+/**
+ * The GM's tokens: drag to move with grid snapping (pointer events with capture, so mouse,
+ * pen and touch work alike), click/tap or Enter to open the token popup, arrow keys to
+ * move one cell. The marker itself is the terminal's memoised TokenMarker.
+ */
+export interface GmTokenLayerProps {
+  ctx: MapContext;
+  tokens: readonly Token[];
+  pendingIds: ReadonlySet<string>;
+  selectedId: string | null;
+  onMove: (token: Token, cell: Point) => void;
+  onOpen: (token: Token, at: { clientX: number; clientY: number }) => void;
+}
+
+const DRAG_THRESHOLD_PX = 4;
+
+interface DragState {
+  id: string;
+  pointerId: number;
+  x: number;
+  y: number;
+  moved: boolean;
+}
+
+export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, onMove, onOpen }: GmTokenLayerProps) {
+  const drag = useRef<DragState | null>(null);
+  const [ghost, setGhost] = useState<{ id: string; cell: Point } | null>(null);
+  // the handlers are created once (memoised tokens keep them); they read the latest props here
+  const latest = useRef({ ctx, pendingIds, onMove, onOpen, ghost });
+  latest.current = { ctx, pendingIds, onMove, onOpen, ghost };
+  const handlers = useMemo<Handlers>(() => makeHandlers(drag, latest, setGhost), []);
+
+  return (
+    <g className="token-layer gm-token-layer">
+      {tokens.map((t) => (
+        <GmToken
+          key={t.id}
+          token={t}
+          unit={ctx.unit}
+          ghost={ghost && ghost.id === t.id ? ghost.cell : null}
+          pending={pendingIds.has(t.id)}
+          selected={selectedId === t.id}
+          handlers={handlers}
+        />
+      ))}
+    </g>
+  );
+}
+
+type Latest = {
+  current: {
+    ctx: MapContext;
+    pendingIds: ReadonlySet<string>;
+    onMove: GmTokenLayerProps['onMove'];
+    onOpen: GmTokenLayerProps['onOpen'];
+    ghost: { id: string; cell: Point } | null;
+  };
+};
+
+function makeHandlers(
+  drag: { current: DragState | null },
+  latest: Latest,
+  setGhost: (f: (g: { id: string; cell: Point } | null) => { id: string; cell: Point } | null) => void,
+): Handlers {
+  const clear = () => setGhost(() => null);
+  const down = (e: PointerEvent<SVGGElement>, t: Token) => {
+    if (e.button !== 0 || latest.current.pendingIds.has(t.id)) return;
+    e.stopPropagation(); // no map pan
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    drag.current = { id: t.id, pointerId: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
+  };
+  const move = (e: PointerEvent<SVGGElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    if (!d.moved && Math.hypot(e.clientX - d.x, e.clientY - d.y) < DRAG_THRESHOLD_PX) return;
+    d.moved = true;
+    const cell = latest.current.ctx.toCell(e.clientX, e.clientY);
+    if (cell) setGhost((g) => (g && g.id === d.id && g.cell.x === cell.x && g.cell.y === cell.y ? g : { id: d.id, cell }));
+  };
+  const up = (e: PointerEvent<SVGGElement>, t: Token) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    drag.current = null;
+    e.stopPropagation();
+    const { ctx, ghost, onMove, onOpen } = latest.current;
+    if (!d.moved) {
+      clear();
+      onOpen(t, { clientX: e.clientX, clientY: e.clientY });
+      return;
+    }
+    const cell = ctx.toCell(e.clientX, e.clientY) ?? ghost?.cell ?? null;
+    clear();
+    if (cell && (cell.x !== t.x || cell.y !== t.y)) onMove(t, cell);
+  };
+  const cancel = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    clear();
+  };
+  const key = (e: KeyboardEvent<SVGGElement>, t: Token) => {
+    const steps: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      const box = e.currentTarget.getBoundingClientRect();
+      latest.current.onOpen(t, { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 });
+    } else if (steps[e.key] && !latest.current.pendingIds.has(t.id)) {
+      e.preventDefault();
+      const [dx, dy] = steps[e.key];
+      latest.current.onMove(t, { x: t.x + dx, y: t.y + dy });
+    }
+  };
+  return { down, move, up, cancel, key };
+}
+
+interface Handlers {
+  down: (e: PointerEvent<SVGGElement>, t: Token) => void;
+  move: (e: PointerEvent<SVGGElement>) => void;
+  up: (e: PointerEvent<SVGGElement>, t: Token) => void;
+  cancel: () => void;
+  key: (e: KeyboardEvent<SVGGElement>, t: Token) => void;
+}
+
+/** One token; re-renders when its token object, its drag ghost or its flags change. */
+const GmToken = memo(
+  function GmToken({
+    token,
+    unit,
+    ghost,
+    pending,
+    selected,
+    handlers,
+  }: {
+    token: Token;
+    unit: number;
+    ghost: Point | null;
+    pending: boolean;
+    selected: boolean;
+    handlers: Handlers;
+  }) {
+    const shown = ghost ? { ...token, x: ghost.x, y: ghost.y } : token;
+    const classes = ['gm-token'];
+    if (ghost) classes.push('dragging');
+    if (pending) classes.push('pending');
+    if (selected) classes.push('selected');
+    return (
+      <g
+        className={classes.join(' ')}
+        data-testid={`token-${token.id}`}
+        data-x={token.x}
+        data-y={token.y}
+        data-pending={pending ? 'true' : undefined}
+        tabIndex={pending ? -1 : 0}
+        role="button"
+        aria-label={`${token.name || 'Token'} (${token.type}) at ${token.x}, ${token.y}${token.status.length ? ': ' + token.status.join(', ') : ''}`}
+        aria-haspopup="menu"
+        onPointerDown={(e) => handlers.down(e, token)}
+        onPointerMove={handlers.move}
+        onPointerUp={(e) => handlers.up(e, token)}
+        onPointerCancel={handlers.cancel}
+        onLostPointerCapture={handlers.cancel}
+        onKeyDown={(e) => handlers.key(e, token)}
+      >
+        <TokenMarker token={shown} unit={unit} />
+      </g>
+    );
+  },
+  (a, b) =>
+    a.token === b.token &&
+    a.unit === b.unit &&
+    a.pending === b.pending &&
+    a.selected === b.selected &&
+    (a.ghost === b.ghost || (!!a.ghost && !!b.ghost && a.ghost.x === b.ghost.x && a.ghost.y === b.ghost.y)),
+);
