@@ -11,16 +11,26 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open stream, as registered with the {@link jakarta.ws.rs.sse.SseBroadcaster}. It never
- * blocks the broadcaster: {@link #send} only queues, and a writer thread drains the queue into
- * the real connection. A client that falls {@link #QUEUE_CAPACITY_EVENTS} events behind (a
- * stuck tablet, a dead Wi-Fi link) is disconnected, so its browser reconnects and resyncs from
- * a fresh snapshot instead of silently freezing as the original's did.
+ * One open stream, as registered with the {@link jakarta.ws.rs.sse.SseBroadcaster}. Jersey's
+ * broadcaster already gives each subscriber its own bounded buffer and delivery task (and closes
+ * a subscriber whose buffer overflows); this class adds what it lacks:
+ *
+ * <ul>
+ *   <li>the snapshot frame is queued under the ActiveView lock and written by a writer thread,
+ *       so registering never blocks a GM's write, and no later event can overtake it;
+ *   <li>events not newer than the last one queued are dropped (the snapshot already has them);
+ *   <li>closing never blocks the caller (it may be the publisher, under the ActiveView lock).
+ * </ul>
+ *
+ * A client that stops reading makes its delivery task block in a socket write; its buffer in
+ * the broadcaster then fills and it is disconnected, so the browser reconnects and resyncs
+ * instead of silently freezing as the original's did. Other subscribers are not affected: each
+ * is written by its own task.
  */
 final class Subscriber implements SseEventSink {
   private static final Logger LOG = Logger.getLogger(Subscriber.class.getName());
 
-  /** Far more than a healthy client ever has pending; each event is about 1 KB. */
+  /** Backstop for events queued here while a writer is busy; each event is about 150 bytes. */
   static final int QUEUE_CAPACITY_EVENTS = 256;
 
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -39,14 +49,32 @@ final class Subscriber implements SseEventSink {
     this.onGone = onGone;
   }
 
+  /** The first frame, queued under the ActiveView lock: a writer thread sends it. */
+  void sendFirst(OutboundSseEvent snapshot) {
+    if (enqueue(snapshot)) {
+      try {
+        writers.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        close();
+      }
+    }
+  }
+
   /**
-   * Queues an event. Events whose version is not above the last one queued are dropped: the
-   * snapshot sent at registration already contains them. Throwing once closed makes the
-   * broadcaster cancel this subscription, so dead subscribers do not pile up in it.
+   * Called by the broadcaster's delivery task for this subscriber, one event at a time: writes
+   * on that task's thread unless a writer is already busy with this stream. Throwing once
+   * closed makes the broadcaster cancel this subscription, so dead ones do not pile up in it.
    */
   @Override
   public CompletionStage<?> send(OutboundSseEvent event) {
-    boolean startDrain = false;
+    if (enqueue(event)) {
+      drain();
+    }
+    return DONE;
+  }
+
+  /** Queues the event; true when the caller must drain (nobody else is writing). */
+  private boolean enqueue(OutboundSseEvent event) {
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("subscriber closed");
@@ -54,32 +82,25 @@ final class Subscriber implements SseEventSink {
       long version = versionOf(event);
       if (version != Long.MIN_VALUE) {
         if (version <= lastVersion) {
-          return DONE;
+          return false;
         }
         lastVersion = version;
       }
       if (queue.size() >= QUEUE_CAPACITY_EVENTS) {
         LOG.info("closing a stream that fell " + QUEUE_CAPACITY_EVENTS + " events behind");
-        closeLater();
+        close();
         throw new IllegalStateException("subscriber too slow");
       }
       queue.add(event);
-      if (!draining) {
-        draining = true;
-        startDrain = true;
+      if (draining) {
+        return false;
       }
+      draining = true;
+      return true;
     }
-    if (startDrain) {
-      try {
-        writers.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        closeLater();
-      }
-    }
-    return DONE;
   }
 
-  /** Writes queued events in order on a writer thread; a failed write means the client is gone. */
+  /** Writes queued events in order; a failed write means the client is gone. */
   private void drain() {
     while (true) {
       OutboundSseEvent next;
@@ -109,34 +130,26 @@ final class Subscriber implements SseEventSink {
     return id == null ? Long.MIN_VALUE : Long.parseLong(id);
   }
 
-  /** Marks closed at once (no more queuing) and closes the connection off the caller's thread. */
-  private void closeLater() {
-    if (markClosed()) {
-      try {
-        writers.execute(this::closeConnection);
-      } catch (RejectedExecutionException e) {
-        closeConnection();
-      }
-    }
-  }
-
+  /**
+   * Marks the subscriber closed at once and closes the connection on a writer thread: the
+   * caller may be the publisher holding the ActiveView lock, and closing a connection whose
+   * client stopped reading can block.
+   */
   @Override
   public void close() {
-    if (markClosed()) {
-      closeConnection();
-    }
-  }
-
-  private boolean markClosed() {
     synchronized (this) {
       if (closed) {
-        return false;
+        return;
       }
       closed = true;
       queue.clear();
     }
     onGone.run();
-    return true;
+    try {
+      writers.execute(this::closeConnection);
+    } catch (RejectedExecutionException e) {
+      closeConnection();
+    }
   }
 
   private void closeConnection() {

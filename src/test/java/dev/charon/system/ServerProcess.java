@@ -39,7 +39,7 @@ public abstract class ServerProcess implements AutoCloseable {
     return Path.of(required("charon.war"));
   }
 
-  static String required(String property) {
+  public static String required(String property) {
     String v = System.getProperty(property);
     if (v == null) {
       throw new IllegalStateException("system property " + property + " is not set (run through mvn verify)");

@@ -1,0 +1,274 @@
+package dev.charon.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charon.system.ServerProcess;
+import dev.charon.system.TomcatServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The fan-out benchmark (a tool, not a test: it asserts nothing and runs only with
+ * {@code -Dcharon.benchmark=true}). Against the WAR on a real Tomcat 11 it opens N subscribers
+ * and measures, for token moves on the largest demo map, the time from sending the POST to the
+ * event's arrival at every subscriber, bytes per event, connect time and write throughput.
+ *
+ * <pre>mvn verify -Dcharon.benchmark=true -Dit.test=FanoutBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ */
+@EnabledIfSystemProperty(named = "charon.benchmark", matches = "true")
+class FanoutBenchmarkIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int[] SUBSCRIBERS = {1, 100, 1000};
+  private static final int MOVES_PER_RUN = 200;
+  private static final int THROUGHPUT_WRITES = 4000;
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private ServerProcess server;
+
+  @Test
+  void fanout() throws Exception {
+    Path work = Path.of(ServerProcess.required("charon.it.dir"), "bench-fanout");
+    StringBuilder report = new StringBuilder();
+    try (TomcatServer tomcat = new TomcatServer(work, "", Map.of("charon.data.dir", work.resolve("data").toString(),
+        "charon.gm.password", "benchmark-gm-password"))) {
+      server = tomcat;
+      tomcat.start();
+      GmSession gm = GmSession.login(http, tomcat.base(), "gm", "benchmark-gm-password");
+      String[] largest = largestMap(gm);
+      String slug = largest[0];
+      gm.post("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + slug + "\"}");
+      gm.post("api/gm/encounter/room-visibility/", "{\"all\":true}");
+      JsonNode room = JSON.readTree(largest[1]);
+      int x = room.get("x").asInt();
+      int y = room.get("y").asInt();
+      String token = gm.post("api/gm/encounter/place-token/",
+          "{\"type\":\"player\",\"name\":\"Benchmark\",\"x\":" + x + ",\"y\":" + y + "}").get("token_id").asText();
+      report.append("Map: `").append(slug).append("` (").append(largest[2]).append(" rooms), moves of one token between two cells of room `")
+          .append(room.get("id").asText()).append("`.\n\n");
+      report.append("| subscribers | connect p50 / max (ms) | POST→all delivered p50 / p99 / max (ms) | slowest subscriber p99 (ms) | bytes per event on the wire | writes/s with these subscribers |\n");
+      report.append("|---|---|---|---|---|---|\n");
+      for (int n : SUBSCRIBERS) {
+        try (NioSubscribers subs = new NioSubscribers()) {
+          long[] connect = new long[n];
+          for (int i = 0; i < n; i++) {
+            connect[i] = subs.open("127.0.0.1", tomcat.base().getPort(), tomcat.base().getPath() + "api/active-view/stream/").connectNanos;
+          }
+          long bytesBefore = subs.subs.get(0).bytes.get();
+          long[] allDelivered = new long[MOVES_PER_RUN];
+          long[] perSubscriberWorst = new long[n];
+          List<long[]> perSubscriber = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            perSubscriber.add(new long[MOVES_PER_RUN]);
+          }
+          for (int m = 0; m < MOVES_PER_RUN; m++) {
+            int nx = x + (m % 2 == 0 ? 1 : 0);
+            long t0 = System.nanoTime();
+            long version = gm.post("api/gm/encounter/move-token/",
+                "{\"token_id\":\"" + token + "\",\"x\":" + nx + ",\"y\":" + y + "}").get("version").asLong();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long worst = 0;
+            for (int i = 0; i < n; i++) {
+              NioSubscribers.Sub s = subs.subs.get(i);
+              Long at;
+              while ((at = s.arrivals.get(version)) == null) {
+                if (System.nanoTime() > deadline) {
+                  throw new IllegalStateException("subscriber " + i + " never got version " + version);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+              }
+              long latency = at - t0;
+              perSubscriber.get(i)[m] = latency;
+              worst = Math.max(worst, latency);
+            }
+            allDelivered[m] = worst;
+          }
+          long bytesPerEvent = (subs.subs.get(0).bytes.get() - bytesBefore) / MOVES_PER_RUN;
+          long slowestP99 = 0;
+          for (long[] lat : perSubscriber) {
+            slowestP99 = Math.max(slowestP99, pct(lat, 99));
+          }
+          double writesPerSecond = throughput(gm, token, x, y);
+          report.append("| ").append(n).append(" | ").append(ms(pct(connect, 50))).append(" / ").append(ms(max(connect)))
+              .append(" | ").append(ms(pct(allDelivered, 50))).append(" / ").append(ms(pct(allDelivered, 99))).append(" / ")
+              .append(ms(max(allDelivered))).append(" | ").append(ms(slowestP99)).append(" | ").append(bytesPerEvent)
+              .append(" | ").append(String.format("%.0f", writesPerSecond)).append(" |\n");
+          System.out.println(report);
+        }
+      }
+    }
+    Path out = Path.of(ServerProcess.required("charon.it.dir")).getParent().resolve("benchmarks/fanout.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.toString());
+    System.out.println("Written to " + out + ":\n" + report);
+  }
+
+  /** Moves from 4 threads as fast as the server answers; returns accepted writes per second. */
+  private double throughput(GmSession gm, String token, int x, int y) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    AtomicInteger done = new AtomicInteger();
+    long t0 = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < THROUGHPUT_WRITES / 4; i++) {
+          try {
+            gm.post("api/gm/encounter/move-token/",
+                "{\"token_id\":\"" + token + "\",\"x\":" + (x + (i % 2)) + ",\"y\":" + y + "}");
+            done.incrementAndGet();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    return done.get() / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The location whose map has the most rooms: [slug, a room JSON, room count]. */
+  private String[] largestMap(GmSession gm) throws Exception {
+    JsonNode tree = gm.get("api/gm/locations/");
+    List<String> slugs = new ArrayList<>();
+    collect(tree.get("locations"), slugs);
+    String best = null;
+    JsonNode bestRoom = null;
+    int bestCount = -1;
+    for (String slug : slugs) {
+      JsonNode all = gm.get("api/gm/encounter-map/" + slug + "/all-decks/");
+      int count = 0;
+      JsonNode firstRoom = null;
+      for (JsonNode deck : all.get("decks")) {
+        count += deck.get("rooms").size();
+        for (JsonNode r : deck.get("rooms")) {
+          if (firstRoom == null && r.get("width").asInt() >= 2 && !deck.has("missing_grid")) {
+            firstRoom = r;
+          }
+        }
+      }
+      if (count > bestCount && firstRoom != null) {
+        best = slug;
+        bestRoom = firstRoom;
+        bestCount = count;
+      }
+    }
+    return new String[] {best, bestRoom.toString(), Integer.toString(bestCount)};
+  }
+
+  private static void collect(JsonNode locations, List<String> out) {
+    for (JsonNode l : locations) {
+      if (l.path("has_map").asBoolean()) {
+        out.add(l.get("slug").asText());
+      }
+      collect(l.path("children"), out);
+    }
+  }
+
+  static long pct(long[] values, int p) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  static long max(long[] values) {
+    return Arrays.stream(values).max().orElse(0);
+  }
+
+  static String ms(long nanos) {
+    return String.format("%.2f", nanos / 1e6);
+  }
+
+  /** A logged-in GM over plain HTTP; before the security issue lands, login is skipped. */
+  static final class GmSession {
+    private final HttpClient http;
+    private final URI base;
+    private String cookie = "";
+    private String csrf = "";
+
+    private GmSession(HttpClient http, URI base) {
+      this.http = http;
+      this.base = base;
+    }
+
+    static GmSession login(HttpClient http, URI base, String user, String password) throws Exception {
+      GmSession s = new GmSession(http, base);
+      HttpResponse<String> me = http.send(HttpRequest.newBuilder(base.resolve("api/auth/me/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (me.statusCode() == 404) {
+        return s; // no accounts yet
+      }
+      s.absorbCookies(me);
+      HttpResponse<String> r = s.send("api/auth/login/", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+      }
+      return s;
+    }
+
+    private void absorbCookies(HttpResponse<?> r) {
+      for (String c : r.headers().allValues("Set-Cookie")) {
+        String pair = c.split(";", 2)[0];
+        if (pair.startsWith("csrftoken=")) {
+          csrf = pair.substring("csrftoken=".length());
+        }
+        String name = pair.split("=", 2)[0];
+        List<String> kept = new ArrayList<>();
+        for (String existing : cookie.isEmpty() ? new String[0] : cookie.split("; ")) {
+          if (!existing.startsWith(name + "=")) {
+            kept.add(existing);
+          }
+        }
+        kept.add(pair);
+        cookie = String.join("; ", kept);
+      }
+    }
+
+    private HttpResponse<String> send(String path, String body) throws Exception {
+      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (!cookie.isEmpty()) {
+        b.header("Cookie", cookie);
+      }
+      if (!csrf.isEmpty()) {
+        b.header("X-CSRFToken", csrf);
+      }
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      absorbCookies(r);
+      return r;
+    }
+
+    JsonNode post(String path, String body) throws Exception {
+      HttpResponse<String> r = send(path, body);
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+      }
+      return JSON.readTree(r.body());
+    }
+
+    JsonNode get(String path) throws Exception {
+      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+      if (!cookie.isEmpty()) {
+        b.header("Cookie", cookie);
+      }
+      return JSON.readTree(http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+  }
+}
