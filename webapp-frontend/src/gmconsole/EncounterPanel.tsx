@@ -327,7 +327,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
             <div className="gm-empty">{loading ? 'Loading map…' : failed ? 'The map could not be loaded.' : ''}</div>
           )}
           {popup?.kind === 'door' && popupDoor && (
-            <Popup x={popup.x} y={popup.y} label={`Door ${popup.id}`} onClose={() => setPopup(null)} testId="door-popup">
+            <Popup x={popup.x} y={popup.y} label={`Door ${popup.id}`} onClose={() => setPopup(null)} testId="popup-door">
               <div className="gm-popup-title">DOOR {popup.id}</div>
               <div className="gm-popup-buttons">
                 {DOOR_STATUSES.map((s) => {
@@ -352,7 +352,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
             </Popup>
           )}
           {popup?.kind === 'token' && popupToken && (
-            <Popup x={popup.x} y={popup.y} label={`Token ${popupToken.name}`} onClose={() => setPopup(null)} testId="token-popup">
+            <Popup x={popup.x} y={popup.y} label={`Token ${popupToken.name}`} onClose={() => setPopup(null)} testId="popup-token">
               <div className="gm-popup-title">
                 {popupToken.name.toUpperCase()} <span className="crt-muted">{popupToken.type.toUpperCase()}</span>
               </div>
@@ -364,7 +364,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
                       key={s}
                       type="button"
                       className={`crt-button gm-mini${on ? ' active' : ''}`}
-                      data-testid={`token-status-${s.toUpperCase()}`}
+                      data-testid={`popup-token-status-${s.toUpperCase()}`}
                       aria-pressed={on}
                       onClick={() =>
                         void actions.run({ kind: 'token-status', token_id: popupToken.id, ...(on ? { remove: s } : { add: s }) })
@@ -379,7 +379,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
                 <button
                   type="button"
                   className="crt-button gm-mini gm-danger"
-                  data-testid="token-remove"
+                  data-testid="popup-token-remove"
                   onClick={() => {
                     setPopup(null);
                     void actions.run({ kind: 'remove-token', token_id: popupToken.id });

@@ -237,7 +237,7 @@ describe('GM console', () => {
     fireEvent.click(door);
     expect(screen.getByTestId('door-status-CLOSED').getAttribute('aria-pressed')).toBe('true');
     fireEvent.keyDown(document, { key: 'Escape' });
-    expect(screen.queryByTestId('door-popup')).toBeNull();
+    expect(screen.queryByTestId('popup-door')).toBeNull();
     fireEvent.click(screen.getByTestId('door-c1'));
     fireEvent.click(screen.getByTestId('door-status-LOCKED'));
     expect(lastPost()).toMatchObject({
@@ -245,7 +245,7 @@ describe('GM console', () => {
       body: { connection_id: 'c1', door_status: 'LOCKED' },
     });
     expect(screen.getByTestId('door-c1').getAttribute('data-door-status')).toBe('LOCKED');
-    expect(screen.queryByTestId('door-popup')).toBeNull();
+    expect(screen.queryByTestId('popup-door')).toBeNull();
   });
 
   it('drag a token: snapped to the cell under the pointer, optimistic, rolled back when refused', async () => {
@@ -279,13 +279,13 @@ describe('GM console', () => {
     const a1 = await screen.findByTestId('token-a1');
     fireEvent.pointerDown(a1, { pointerId: 2, button: 0, clientX: 100, clientY: 100 });
     fireEvent.pointerUp(a1, { pointerId: 2, clientX: 100, clientY: 100 });
-    const popup = screen.getByTestId('token-popup');
-    fireEvent.click(within(popup).getByTestId('token-status-WOUNDED'));
+    const popup = screen.getByTestId('popup-token');
+    fireEvent.click(within(popup).getByTestId('popup-token-status-WOUNDED'));
     expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/update-token-status/', body: { token_id: 'a1', add: 'wounded' } });
-    expect(within(popup).getByTestId('token-status-WOUNDED').getAttribute('aria-pressed')).toBe('true');
-    fireEvent.click(within(popup).getByTestId('token-status-WOUNDED'));
+    expect(within(popup).getByTestId('popup-token-status-WOUNDED').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(within(popup).getByTestId('popup-token-status-WOUNDED'));
     expect(lastPost().body).toEqual({ token_id: 'a1', remove: 'wounded' });
-    fireEvent.click(within(popup).getByTestId('token-remove'));
+    fireEvent.click(within(popup).getByTestId('popup-token-remove'));
     expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/remove-token/', body: { token_id: 'a1' } });
     expect(screen.queryByTestId('token-a1')).toBeNull();
   });

@@ -130,7 +130,7 @@ export function LocationTree({ gm, resource }: { gm: Gm; resource: JsonResource<
   };
 
   return (
-    <div className="gm-tree" data-testid="location-tree">
+    <div className="gm-tree" data-testid="gm-location-tree">
       <div className="gm-tree-hint">
         {live ? 'ENCOUNTER: a click shows the location to the players' : `${viewType || '…'}: a click prepares the location`}
       </div>

@@ -26,7 +26,7 @@ export function PlayerPreview() {
     return () => ro.disconnect();
   }, []);
   return (
-    <div className="gm-preview" data-testid="player-preview">
+    <div className="gm-preview" data-testid="gm-player-preview">
       <div className="gm-preview-label">
         PLAYER VIEW — LIVE PREVIEW OF THE SHARED TERMINAL (READ-ONLY)
         <a className="crt-button gm-mini" href={pageUrl('terminal/')} target="_blank" rel="noreferrer">

@@ -52,7 +52,7 @@ export function PlayersPanel({ gm }: { gm: Gm }) {
         </thead>
         <tbody>
           {accounts.map((p) => (
-            <tr key={p.username} data-testid={`player-${p.username}`}>
+            <tr key={p.username} data-testid={`player-row-${p.username}`}>
               <td>{p.username}</td>
               <td>{p.role ?? 'PLAYER'}</td>
               <td className="gm-table-actions">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A small popup at a point of its positioned container: focus moves into it, Escape or a
@@ -22,6 +22,23 @@ export function Popup({
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  const [pos, setPos] = useState({ left: x, top: y });
+  // keep the whole popup inside its container (centred under the point when it fits)
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const parent = el?.offsetParent as HTMLElement | null;
+    if (!el || !parent) {
+      setPos({ left: x, top: y });
+      return;
+    }
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const maxLeft = Math.max(4, parent.clientWidth - w - 4);
+    const left = Math.min(maxLeft, Math.max(4, x - w / 2));
+    const below = y + 12;
+    const top = below + h > parent.clientHeight - 4 ? Math.max(4, y - h - 12) : below;
+    setPos({ left, top });
+  }, [x, y]);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('button:not([disabled])');
@@ -50,7 +67,7 @@ export function Popup({
       role="dialog"
       aria-label={label}
       data-testid={testId}
-      style={{ left: x, top: y }}
+      style={{ left: pos.left, top: pos.top }}
     >
       {children}
     </div>

@@ -77,7 +77,7 @@ export function TokenPalette({
   };
 
   return (
-    <div className="gm-palette" data-testid="token-palette">
+    <div className="gm-palette" data-testid="gm-token-palette">
       <div className="gm-subtitle">
         TOKENS <span className="crt-muted">— click, then click a cell · or drag onto the map</span>
       </div>
