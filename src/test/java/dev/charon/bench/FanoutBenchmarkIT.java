@@ -3,6 +3,7 @@ package dev.charon.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charon.system.ServerProcess;
+import dev.charon.testing.HttpSession;
 import dev.charon.system.TomcatServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,7 @@ class FanoutBenchmarkIT {
         "charon.gm.password", "benchmark-gm-password"))) {
       server = tomcat;
       tomcat.start();
-      GmSession gm = GmSession.login(http, tomcat.base(), "gm", "benchmark-gm-password");
+      HttpSession gm = HttpSession.login(tomcat.base(), "gm", "benchmark-gm-password");
       String[] largest = largestMap(gm);
       String slug = largest[0];
       gm.post("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + slug + "\"}");
@@ -117,7 +118,7 @@ class FanoutBenchmarkIT {
   }
 
   /** Moves from 4 threads as fast as the server answers; returns accepted writes per second. */
-  private double throughput(GmSession gm, String token, int x, int y) throws Exception {
+  private double throughput(HttpSession gm, String token, int x, int y) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicInteger done = new AtomicInteger();
     long t0 = System.nanoTime();
@@ -144,7 +145,7 @@ class FanoutBenchmarkIT {
   }
 
   /** The location whose map has the most rooms: [slug, a room JSON, room count]. */
-  private String[] largestMap(GmSession gm) throws Exception {
+  private String[] largestMap(HttpSession gm) throws Exception {
     JsonNode tree = gm.get("api/gm/locations/");
     List<String> slugs = new ArrayList<>();
     collect(tree.get("locations"), slugs);
@@ -193,82 +194,5 @@ class FanoutBenchmarkIT {
 
   static String ms(long nanos) {
     return String.format("%.2f", nanos / 1e6);
-  }
-
-  /** A logged-in GM over plain HTTP; before the security issue lands, login is skipped. */
-  static final class GmSession {
-    private final HttpClient http;
-    private final URI base;
-    private String cookie = "";
-    private String csrf = "";
-
-    private GmSession(HttpClient http, URI base) {
-      this.http = http;
-      this.base = base;
-    }
-
-    static GmSession login(HttpClient http, URI base, String user, String password) throws Exception {
-      GmSession s = new GmSession(http, base);
-      HttpResponse<String> me = http.send(HttpRequest.newBuilder(base.resolve("api/auth/me/")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (me.statusCode() == 404) {
-        return s; // no accounts yet
-      }
-      s.absorbCookies(me);
-      HttpResponse<String> r = s.send("api/auth/login/", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
-      }
-      return s;
-    }
-
-    private void absorbCookies(HttpResponse<?> r) {
-      for (String c : r.headers().allValues("Set-Cookie")) {
-        String pair = c.split(";", 2)[0];
-        if (pair.startsWith("csrftoken=")) {
-          csrf = pair.substring("csrftoken=".length());
-        }
-        String name = pair.split("=", 2)[0];
-        List<String> kept = new ArrayList<>();
-        for (String existing : cookie.isEmpty() ? new String[0] : cookie.split("; ")) {
-          if (!existing.startsWith(name + "=")) {
-            kept.add(existing);
-          }
-        }
-        kept.add(pair);
-        cookie = String.join("; ", kept);
-      }
-    }
-
-    private HttpResponse<String> send(String path, String body) throws Exception {
-      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (!cookie.isEmpty()) {
-        b.header("Cookie", cookie);
-      }
-      if (!csrf.isEmpty()) {
-        b.header("X-CSRFToken", csrf);
-      }
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      absorbCookies(r);
-      return r;
-    }
-
-    JsonNode post(String path, String body) throws Exception {
-      HttpResponse<String> r = send(path, body);
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
-      }
-      return JSON.readTree(r.body());
-    }
-
-    JsonNode get(String path) throws Exception {
-      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
-      if (!cookie.isEmpty()) {
-        b.header("Cookie", cookie);
-      }
-      return JSON.readTree(http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
   }
 }
