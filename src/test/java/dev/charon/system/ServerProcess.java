@@ -83,6 +83,23 @@ public abstract class ServerProcess implements AutoCloseable {
     return this;
   }
 
+  /** Starts without waiting for health, for tests of refused start-ups; returns when the log has the text. */
+  public String startAndAwaitLog(String text, Duration timeout) throws Exception {
+    Files.createDirectories(workDir);
+    process = new ProcessBuilder(command()).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile())).start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : Files.readAllLines(consoleLog())) {
+        if (line.contains(text)) {
+          return line;
+        }
+      }
+      Thread.sleep(100); // polling a log file, not synchronising threads
+    }
+    throw new IllegalStateException("'" + text + "' never appeared; log:\n" + tail());
+  }
+
   protected List<String> systemProperties() {
     List<String> args = new ArrayList<>();
     charonProperties.forEach((k, v) -> args.add("-D" + k + "=" + v));

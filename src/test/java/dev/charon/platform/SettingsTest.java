@@ -1,0 +1,75 @@
+package dev.charon.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where settings come from, and the one-line refusals for unusable directories. */
+class SettingsTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void environmentThenJndiThenDefault() {
+    Settings fromEnv = Settings.resolve(Map.of("CHARON_DATA_DIR", tmp.toString())::get, name -> "/ignored");
+    assertEquals(tmp.toAbsolutePath(), fromEnv.dataDir());
+    Settings fromJndi = Settings.resolve(name -> null, Map.of("charon/dataDir", tmp.resolve("j").toString())::get);
+    assertEquals(tmp.resolve("j").toAbsolutePath(), fromJndi.dataDir());
+    Settings defaults = Settings.resolve(name -> null, name -> null);
+    assertEquals(Settings.defaultDataDir(), defaults.dataDir());
+    assertEquals(Optional.empty(), defaults.campaignDir());
+  }
+
+  @Test
+  void missingLastLevelIsCreated() {
+    Settings s = new Settings(tmp.resolve("data"), Optional.empty(), Optional.empty());
+    s.checkDataDir();
+    assertTrue(Files.isDirectory(tmp.resolve("data")));
+  }
+
+  @Test
+  void missingParentIsRefusedWithTheSettingNamed() {
+    Settings s = new Settings(tmp.resolve("no/such/parent"), Optional.empty(), Optional.empty());
+    StartupException e = assertThrows(StartupException.class, s::checkDataDir);
+    assertTrue(e.getMessage().startsWith("charon.data.dir = "), e.getMessage());
+    assertTrue(e.getMessage().contains("parent directory does not exist"), e.getMessage());
+  }
+
+  @Test
+  void fileInsteadOfDirectoryIsRefused() throws Exception {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    StartupException e = assertThrows(StartupException.class,
+        new Settings(file, Optional.empty(), Optional.empty())::checkDataDir);
+    assertTrue(e.getMessage().contains("is a file"), e.getMessage());
+  }
+
+  @Test
+  void unwritableDirectoryIsRefused() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("ro"));
+    dir.toFile().setWritable(false, false);
+    try {
+      if (Files.isWritable(dir)) {
+        return; // running as root: permissions do not bind, nothing to check here
+      }
+      StartupException e = assertThrows(StartupException.class,
+          new Settings(dir, Optional.empty(), Optional.empty())::checkDataDir);
+      assertTrue(e.getMessage().contains("not writable"), e.getMessage());
+    } finally {
+      dir.toFile().setWritable(true, false);
+    }
+  }
+
+  @Test
+  void missingCampaignDirectoryIsRefused() {
+    Settings s = new Settings(tmp, Optional.of(tmp.resolve("nowhere")), Optional.empty());
+    StartupException e = assertThrows(StartupException.class, s::checkDataDir);
+    assertTrue(e.getMessage().startsWith("charon.campaign.dir = "), e.getMessage());
+  }
+}
