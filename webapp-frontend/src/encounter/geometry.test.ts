@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellCenter, clampZoom, connectionPath, doorPlacement, facingSide, PATH_STUB_PX, viewBoxFor } from './geometry';
+import { cellAt, cellCenter, clampZoom, clientToMap, parseViewBox, roomAtCell, connectionPath, doorPlacement, facingSide, PATH_STUB_PX, viewBoxFor } from './geometry';
 
 const A = { x: 0, y: 0, width: 100, height: 100 };
 
@@ -42,5 +42,27 @@ describe('map geometry', () => {
     expect(clampZoom(10)).toBe(3);
     expect(clampZoom(0.1)).toBe(0.5);
     expect(viewBoxFor(800, 400, 2, 400, 200)).toBe('200 100 400 200');
+  });
+});
+
+describe('screen to grid', () => {
+  it('maps client pixels through a letterboxed viewBox (meet) and snaps to cells', () => {
+    // a 800×560 map drawn in a 1000×560 box: 100 px bars left and right
+    const vb = parseViewBox('0 0 800 560')!;
+    const p = clientToMap(150, 60, { left: 0, top: 0, width: 1000, height: 560 }, vb)!;
+    expect(p).toEqual({ x: 50, y: 60 });
+    expect(cellAt(p, 40)).toEqual({ x: 1, y: 1 });
+    // zoomed: viewBox half the size, offset
+    const z = clientToMap(400, 280, { left: 0, top: 0, width: 800, height: 560 }, { x: 200, y: 140, width: 400, height: 280 })!;
+    expect(z).toEqual({ x: 400, y: 280 });
+    expect(clientToMap(NaN, 1, { left: 0, top: 0, width: 10, height: 10 }, vb)).toBeNull();
+    expect(clientToMap(1, 1, { left: 0, top: 0, width: 0, height: 10 }, vb)).toBeNull();
+    expect(parseViewBox('0 0 0 10')).toBeNull();
+  });
+
+  it('finds the room containing a cell', () => {
+    const rooms = [{ id: 'a', x: 1, y: 1, width: 2, height: 2 }];
+    expect(roomAtCell(rooms, { x: 2, y: 2 })?.id).toBe('a');
+    expect(roomAtCell(rooms, { x: 3, y: 2 })).toBeNull();
   });
 });

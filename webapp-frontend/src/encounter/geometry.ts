@@ -215,7 +215,7 @@ export function clientToMap(
   box: { left: number; top: number; width: number; height: number },
   viewBox: ViewBox,
 ): Point | null {
-  if (box.width <= 0 || box.height <= 0) return null;
+  if (box.width <= 0 || box.height <= 0 || !Number.isFinite(clientX) || !Number.isFinite(clientY)) return null;
   const scale = Math.min(box.width / viewBox.width, box.height / viewBox.height);
   const offsetX = (box.width - viewBox.width * scale) / 2;
   const offsetY = (box.height - viewBox.height * scale) / 2;

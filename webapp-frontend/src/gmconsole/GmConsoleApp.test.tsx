@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http';
 import { RECONNECT_DELAY_MS } from '../push/timing';
@@ -73,6 +73,7 @@ async function setup(view: ActiveView = encounterView({ version: 10 })) {
   const navigate = vi.fn();
   const utils = render(<GmConsoleApp store={store} EventSourceImpl={FakeEventSource} navigate={navigate} post={post} />);
   await screen.findByTestId('gm-console');
+  await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
   const es = FakeEventSource.latest();
   act(() => {
     es.open();
@@ -427,5 +428,53 @@ describe('GM console', () => {
     fireEvent.click(screen.getByTestId('view-btn-STANDBY'));
     await refuse(lastPost(), 401, 'Authentication required');
     expect(navigate.mock.calls.at(-1)![0]).toMatch(/\/login\/\?next=gmconsole\/$/);
+  });
+
+  it('drag a palette template onto the map places it on the drop cell', async () => {
+    await setup();
+    await screen.findByTestId('room-bridge');
+    const svg = sizeMap();
+    const item = await screen.findByTestId('palette-xeno');
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      setData: (k: string, v: string) => data.set(k, v),
+      getData: (k: string) => data.get(k) ?? '',
+      effectAllowed: '',
+      dropEffect: '',
+    };
+    const at = (ev: Event) => {
+      Object.defineProperty(ev, 'clientX', { value: 260 });
+      Object.defineProperty(ev, 'clientY', { value: 50 });
+      Object.defineProperty(ev, 'dataTransfer', { value: dataTransfer });
+      return ev;
+    };
+    fireEvent.dragStart(item, { dataTransfer });
+    fireEvent(svg, at(createEvent.dragOver(svg)));
+    fireEvent(svg, at(createEvent.drop(svg)));
+    expect(lastPost()).toMatchObject({
+      path: 'api/gm/encounter/place-token/',
+      body: { type: 'creature', name: 'Xeno', x: 6, y: 1 },
+    });
+  });
+
+  it('keyboard: arrow keys move a focused token one cell; Enter opens its popup', async () => {
+    await setup();
+    const a1 = await screen.findByTestId('token-a1');
+    expect(a1.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(a1, { key: 'ArrowDown' });
+    expect(lastPost().body).toEqual({ token_id: 'a1', x: 2, y: 3 });
+    fireEvent.keyDown(screen.getByTestId('token-a1'), { key: 'Enter' });
+    expect(screen.getByTestId('popup-token')).toBeTruthy();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('popup-token-status-WOUNDED');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('popup-token')).toBeNull();
+  });
+
+  it('outside VIEW ENCOUNTER a location click prepares it (keeps the view type)', async () => {
+    await setup(encounterView({ version: 10, view_type: 'STANDBY' }));
+    fireEvent.click(await screen.findByTestId('location-station'));
+    expect(lastPost().body).toEqual({ view_type: 'STANDBY', location_slug: 'station' });
+    fireEvent.click(screen.getByTestId('restart-encounter'));
+    expect(lastPost().body).toEqual({ view_type: 'STANDBY', location_slug: 'station', reset: true });
   });
 });
