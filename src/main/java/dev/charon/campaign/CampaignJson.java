@@ -8,6 +8,7 @@ import dev.charon.campaign.CommTerminal.TerminalMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -73,9 +74,25 @@ final class CampaignJson {
     d.rooms().stream().filter(r -> shown.test(r.id())).forEach(r -> rooms.add(room(r)));
     ArrayNode connections = deck.putArray("connections");
     for (Deck.Connection c : d.connections()) {
-      if (shown.test(c.from()) || shown.test(c.to())) {
-        connections.addObject().put("id", c.id()).put("from", c.from()).put("to", c.to())
-            .put("door_type", c.doorType()).put("door_status", c.doorStatus());
+      boolean fromShown = shown.test(c.from());
+      boolean toShown = shown.test(c.to());
+      if (fromShown || toShown) {
+        // A hidden end is left blank: its id alone would tell players there is a room there.
+        ObjectNode n = connections.addObject().put("id", c.id()).put("from", fromShown ? c.from() : "")
+            .put("to", toShown ? c.to() : "").put("door_type", c.doorType()).put("door_status", c.doorStatus());
+        Optional<Deck.Room> from = d.room(c.from());
+        Optional<Deck.Room> to = d.room(c.to());
+        if (from.isPresent() && to.isPresent()) {
+          // Where the door sits on each visible room's wall, so a client can draw a door that
+          // leads into a room it is not allowed to see (ui.md §3.4 rule: the wall facing the
+          // other room's centre).
+          if (fromShown) {
+            n.set("from_door", doorOnWall(from.get(), to.get()));
+          }
+          if (toShown) {
+            n.set("to_door", doorOnWall(to.get(), from.get()));
+          }
+        }
       }
     }
     ArrayNode terminals = deck.putArray("terminals");
@@ -96,6 +113,21 @@ final class CampaignJson {
     }
     deck.put("image_url", d.imageUrl());
     return o;
+  }
+
+  /** The middle of the wall of {@code room} that faces {@code other}, in grid cells. */
+  static ObjectNode doorOnWall(Deck.Room room, Deck.Room other) {
+    double cx = room.x() + room.width() / 2.0;
+    double cy = room.y() + room.height() / 2.0;
+    double dx = other.x() + other.width() / 2.0 - cx;
+    double dy = other.y() + other.height() / 2.0 - cy;
+    ObjectNode n = JSON.createObjectNode();
+    if (Math.abs(dx) > Math.abs(dy)) {
+      n.put("x", dx > 0 ? room.x() + room.width() : room.x()).put("y", cy).put("side", dx > 0 ? "right" : "left");
+    } else {
+      n.put("x", cx).put("y", dy > 0 ? room.y() + room.height() : room.y()).put("side", dy > 0 ? "bottom" : "top");
+    }
+    return n;
   }
 
   private static ObjectNode room(Deck.Room r) {
