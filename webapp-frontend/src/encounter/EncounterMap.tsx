@@ -28,6 +28,7 @@ import {
   viewBoxFor,
   type Point,
   type Rect,
+  type Side,
   type ViewBox,
 } from './geometry';
 import { TokenLayer } from './TokenLayer';
@@ -339,13 +340,17 @@ const StaticLayers = memo(function StaticLayers({
   const paths = connections.filter((c) => drawn(c.from) && drawn(c.to) && revealed(c.from) && revealed(c.to));
   const doors = connections.flatMap((c) => {
     if (!c.door_type) return [];
-    // the door sits on the wall of a drawn room; the neighbour must be known to find the wall
-    const a = rects.get(c.from);
-    const b = rects.get(c.to);
-    if (!a || !b) return [];
-    const on = drawn(c.from) ? a : drawn(c.to) ? b : null;
-    if (!on) return [];
-    const other = on === a ? b : a;
+    // the door sits on the wall of a drawn room: the server's wall position when given
+    // (the player map leaves a hidden neighbour out), else the wall facing the neighbour
+    const end = drawn(c.from) ? 'from' : drawn(c.to) ? 'to' : null;
+    if (!end) return [];
+    const given = end === 'from' ? c.from_door : c.to_door;
+    if (given && Number.isFinite(given.x) && Number.isFinite(given.y) && isSide(given.side)) {
+      return [{ c, point: { x: given.x * unit, y: given.y * unit }, side: given.side }];
+    }
+    const on = rects.get(end === 'from' ? c.from : c.to)!;
+    const other = rects.get(end === 'from' ? c.to : c.from);
+    if (!other) return [];
     const { point, side } = doorPlacement(on.rect, other.rect);
     return [{ c, point, side }];
   });
@@ -410,6 +415,10 @@ const StaticLayers = memo(function StaticLayers({
     </g>
   );
 });
+
+function isSide(v: unknown): v is Side {
+  return v === 'left' || v === 'right' || v === 'top' || v === 'bottom';
+}
 
 const ROOM_STATUSES = new Set(['operational', 'warning', 'hazard', 'offline']);
 

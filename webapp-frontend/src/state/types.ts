@@ -85,12 +85,22 @@ export interface MapRoom {
   description?: string;
 }
 
+/** Where a door sits on a room's wall, in grid cells (player map: the other end may be hidden). */
+export interface DoorPosition {
+  x: number;
+  y: number;
+  side: 'left' | 'right' | 'top' | 'bottom';
+}
+
 export interface MapConnection {
   id: string;
+  /** room id; "" on the player map when that end is a hidden room */
   from: string;
   to: string;
   door_type?: string;
   door_status?: string;
+  from_door?: DoorPosition;
+  to_door?: DoorPosition;
 }
 
 export interface MapPoint {
