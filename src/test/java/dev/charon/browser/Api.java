@@ -18,6 +18,10 @@ final class Api {
     return new Api(HttpSession.login(base, "gm", password));
   }
 
+  boolean hasAccounts() throws Exception {
+    return session.send("GET", "api/auth/me/", null).statusCode() != 404;
+  }
+
   void createPlayer(String username, String password) throws Exception {
     session.post("api/gm/players/", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
   }
