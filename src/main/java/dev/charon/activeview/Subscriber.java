@@ -30,6 +30,7 @@ final class Subscriber implements SseEventSink {
   private final Runnable onGone;
   private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>(); // guarded by this
   private boolean draining; // guarded by this
+  private boolean finishing; // guarded by this: close once the queue is written
   private long lastVersion = Long.MIN_VALUE; // guarded by this
   private volatile boolean closed;
 
@@ -50,6 +51,9 @@ final class Subscriber implements SseEventSink {
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("subscriber closed");
+      }
+      if (finishing) {
+        return DONE; // the stream is saying goodbye; nothing more goes after the last event
       }
       long version = versionOf(event);
       if (version != Long.MIN_VALUE) {
@@ -79,16 +83,50 @@ final class Subscriber implements SseEventSink {
     return DONE;
   }
 
+  /**
+   * Queues a last event (after everything already queued) and closes the stream once it is
+   * written: how a stream whose session ended says why before it goes.
+   */
+  void finish(OutboundSseEvent last) {
+    boolean startDrain = false;
+    synchronized (this) {
+      if (closed || finishing) {
+        return;
+      }
+      finishing = true;
+      queue.add(last);
+      if (!draining) {
+        draining = true;
+        startDrain = true;
+      }
+    }
+    if (startDrain) {
+      try {
+        writers.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        closeLater();
+      }
+    }
+  }
+
   /** Writes queued events in order on a writer thread; a failed write means the client is gone. */
   private void drain() {
     while (true) {
       OutboundSseEvent next;
+      boolean done;
       synchronized (this) {
         next = closed ? null : queue.poll();
+        done = next == null && finishing && !closed;
         if (next == null) {
           draining = false;
-          return;
         }
+      }
+      if (done) {
+        close();
+        return;
+      }
+      if (next == null) {
+        return;
       }
       try {
         CompletionStage<?> written = connection.send(next);

@@ -34,6 +34,7 @@ public final class CharonBootstrap implements ServletContextListener {
       Database database = Database.open(settings.dataDir());
       CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir()));
       charon = new Charon(settings, database, campaign);
+      FirstRun.ensureGm(charon.accounts(), settings, context);
       Charon.install(charon);
       LOG.info("Charon ready at context '" + context + "'");
     } catch (StartupException e) {
