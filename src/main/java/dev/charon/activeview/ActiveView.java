@@ -5,6 +5,11 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +33,8 @@ import org.glassfish.jersey.media.sse.OutboundEvent;
 public final class ActiveView implements AutoCloseable {
   /** Comment frames on idle streams so dead clients are found and proxies keep the line open. */
   public static final long HEARTBEAT_INTERVAL_SECONDS = 15;
+  /** The SSE event name that tells a client its session ended. */
+  public static final String AUTH_EVENT = "auth";
   /** Cap on concurrent writer threads; a writer blocks only while a client's socket is full. */
   static final int MAX_WRITER_THREADS = 2048;
 
@@ -39,6 +46,8 @@ public final class ActiveView implements AutoCloseable {
   private final Fanout players;
   private final Fanout gms;
   private volatile Snapshot current; // written only under lock; volatile for lock-free reads
+  /** Streams opened with a login session, by session key, so that ending the session ends them. */
+  private final Map<String, List<Subscriber>> bySession = new HashMap<>(); // guarded by lock
 
   public ActiveView(CampaignHolder campaign) {
     this(campaign, java.time.Duration.ofSeconds(HEARTBEAT_INTERVAL_SECONDS));
@@ -83,9 +92,48 @@ public final class ActiveView implements AutoCloseable {
 
   /** Registers a stream and queues the current snapshot as its first frame. */
   public void subscribe(Projection projection, Sse sse, SseEventSink connection) {
+    subscribe(projection, sse, connection, null);
+  }
+
+  /**
+   * Registers a stream that lives only as long as a login session ({@code sessionKey}, null for
+   * none): {@link #endSessions} closes it with an {@code auth} event.
+   */
+  public void subscribe(Projection projection, Sse sse, SseEventSink connection, String sessionKey) {
     synchronized (lock) {
       Snapshot now = current;
-      fanout(projection).register(sse, connection, now.snapshotEvent(projection));
+      Subscriber subscriber = fanout(projection).register(sse, connection, now.snapshotEvent(projection));
+      if (sessionKey != null) {
+        List<Subscriber> streams = bySession.computeIfAbsent(sessionKey, k -> new ArrayList<>());
+        streams.removeIf(Subscriber::isClosed); // a GM reconnecting all evening leaves no trail
+        streams.add(subscriber);
+      }
+    }
+  }
+
+  /**
+   * Sends {@code event: auth} with {@code data: {"reason": ...}} to every stream of these
+   * sessions, after what they already have queued, and then closes them. Browsers are told why
+   * (and go to the login page) instead of meeting an HTTP error mid-stream.
+   */
+  public void endSessions(Collection<String> sessionKeys, String reason) {
+    OutboundSseEvent auth = new OutboundEvent.Builder().name(AUTH_EVENT)
+        .data(String.class, "{\"reason\":" + jsonString(reason) + "}").build();
+    synchronized (lock) {
+      for (String key : sessionKeys) {
+        List<Subscriber> streams = bySession.remove(key);
+        if (streams != null) {
+          streams.forEach(s -> s.finish(auth));
+        }
+      }
+    }
+  }
+
+  private static String jsonString(String s) {
+    try {
+      return dev.charon.web.JsonMapper.MAPPER.writeValueAsString(s);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

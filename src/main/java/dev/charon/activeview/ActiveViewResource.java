@@ -1,8 +1,10 @@
 package dev.charon.activeview;
 
+import dev.charon.security.RequestIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -42,10 +44,11 @@ public class ActiveViewResource {
     activeView.subscribe(Projection.PLAYER, sse, sink);
   }
 
+  /** Lives as long as the GM's session: logging out (or expiry) closes it with an auth event. */
   @GET
   @Path("gm/active-view/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void gmStream(@Context SseEventSink sink, @Context Sse sse) {
-    activeView.subscribe(Projection.GM, sse, sink);
+  public void gmStream(@Context SseEventSink sink, @Context Sse sse, @Context ContainerRequestContext security) {
+    activeView.subscribe(Projection.GM, sse, sink, RequestIdentity.of(security).required().sessionKey());
   }
 }

@@ -40,6 +40,7 @@ final class Subscriber implements SseEventSink {
   private final Runnable onGone;
   private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>(); // guarded by this
   private boolean draining; // guarded by this
+  private boolean finishing; // guarded by this: close once the queue is written
   private long lastVersion = Long.MIN_VALUE; // guarded by this
   private volatile boolean closed;
 
@@ -79,6 +80,9 @@ final class Subscriber implements SseEventSink {
       if (closed) {
         throw new IllegalStateException("subscriber closed");
       }
+      if (finishing) {
+        return false; // the stream is saying goodbye; nothing more goes after the last event
+      }
       long version = versionOf(event);
       if (version != Long.MIN_VALUE) {
         if (version <= lastVersion) {
@@ -100,16 +104,50 @@ final class Subscriber implements SseEventSink {
     }
   }
 
+  /**
+   * Queues a last event (after everything already queued) and closes the stream once it is
+   * written: how a stream whose session ended says why before it goes.
+   */
+  void finish(OutboundSseEvent last) {
+    boolean startDrain = false;
+    synchronized (this) {
+      if (closed || finishing) {
+        return;
+      }
+      finishing = true;
+      queue.add(last);
+      if (!draining) {
+        draining = true;
+        startDrain = true;
+      }
+    }
+    if (startDrain) {
+      try {
+        writers.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        close();
+      }
+    }
+  }
+
   /** Writes queued events in order; a failed write means the client is gone. */
   private void drain() {
     while (true) {
       OutboundSseEvent next;
+      boolean done;
       synchronized (this) {
         next = closed ? null : queue.poll();
+        done = next == null && finishing && !closed;
         if (next == null) {
           draining = false;
-          return;
         }
+      }
+      if (done) {
+        close();
+        return;
+      }
+      if (next == null) {
+        return;
       }
       try {
         CompletionStage<?> written = connection.send(next);

@@ -3,16 +3,30 @@ package dev.charon.platform;
 import dev.charon.activeview.ActiveView;
 import dev.charon.campaign.CampaignHolder;
 import dev.charon.campaign.CampaignReloader;
+import dev.charon.messages.Messages;
+import dev.charon.security.Accounts;
+import dev.charon.security.Login;
+import dev.charon.security.LoginThrottle;
+import dev.charon.security.PasswordHasher;
+import dev.charon.security.PlayerAdmin;
+import dev.charon.security.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The service graph of one deployment, wired by hand in one place (there is no CDI on plain
  * Tomcat). Built by {@link CharonBootstrap} at start-up and by tests directly.
  */
 public final class Charon implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Charon.class.getName());
   private static volatile Charon instance;
 
   private final Settings settings;
@@ -20,6 +34,12 @@ public final class Charon implements AutoCloseable {
   private final CampaignHolder campaign;
   private final ActiveView activeView;
   private final CampaignReloader campaignReloader;
+  private final Accounts accounts;
+  private final Sessions sessions;
+  private final Login login;
+  private final PlayerAdmin playerAdmin;
+  private final Messages messages;
+  private final ScheduledExecutorService housekeeping;
   private final Instant startedAt = Instant.now();
 
   public Charon(Settings settings, Database database, CampaignHolder campaign) {
@@ -27,11 +47,43 @@ public final class Charon implements AutoCloseable {
   }
 
   public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView) {
+    this(settings, database, campaign, activeView, PasswordHasher.standard());
+  }
+
+  /** @param hasher {@link PasswordHasher#standard()} except in the API test base (see there) */
+  public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView,
+      PasswordHasher hasher) {
     this.settings = settings;
     this.database = database;
     this.campaign = campaign;
     this.activeView = activeView;
     this.campaignReloader = new CampaignReloader(campaign, activeView);
+    this.accounts = new Accounts(database.emf(), hasher);
+    this.sessions = new Sessions(database.emf(), Clock.systemUTC());
+    // A session that ends closes its streams with an auth event (logout, reset, deletion, expiry).
+    sessions.addListener(activeView::endSessions);
+    this.login = new Login(accounts, sessions, new LoginThrottle(System::nanoTime));
+    this.playerAdmin = new PlayerAdmin(accounts, sessions);
+    this.messages = new Messages(database.emf(), accounts::existing);
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "charon-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    housekeeping.scheduleWithFixedDelay(this::sweepSessions, SESSION_SWEEP_INTERVAL_SECONDS,
+        SESSION_SWEEP_INTERVAL_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** How often expired sessions are deleted (and their streams told). */
+  static final long SESSION_SWEEP_INTERVAL_SECONDS = 60;
+
+  private void sweepSessions() {
+    try {
+      sessions.sweep();
+    } catch (RuntimeException e) {
+      // A failed sweep is retried next time; it must not kill the scheduler.
+      LOG.log(Level.WARNING, "session sweep failed", e);
+    }
   }
 
   /** Set by the bootstrap listener for the JAX-RS application of the same deployment. */
@@ -68,6 +120,26 @@ public final class Charon implements AutoCloseable {
     return campaignReloader;
   }
 
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public Login login() {
+    return login;
+  }
+
+  public PlayerAdmin playerAdmin() {
+    return playerAdmin;
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
   public Instant startedAt() {
     return startedAt;
   }
@@ -87,6 +159,7 @@ public final class Charon implements AutoCloseable {
   @Override
   public void close() {
     campaignReloader.close();
+    housekeeping.shutdownNow();
     activeView.close();
     database.close();
   }

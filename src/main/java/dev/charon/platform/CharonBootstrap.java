@@ -34,6 +34,7 @@ public final class CharonBootstrap implements ServletContextListener {
       Database database = Database.open(settings.dataDir());
       CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()));
       charon = new Charon(settings, database, campaign);
+      FirstRun.ensureGm(charon.accounts(), settings, context);
       Charon.install(charon);
       // Edited campaign files are picked up without a restart (CampaignReloader explains how).
       charon.campaignReloader().watch();

@@ -7,11 +7,30 @@ package dev.charon.web;
 public final class ApiError extends RuntimeException {
   private final int status;
   private final String field;
+  private final long retryAfterSeconds;
 
   public ApiError(int status, String message, String field) {
+    this(status, message, field, 0);
+  }
+
+  private ApiError(int status, String message, String field, long retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429 with a {@code Retry-After} header. */
+  public static ApiError tooManyRequests(long retryAfterSeconds, String message) {
+    return new ApiError(429, message, null, retryAfterSeconds);
+  }
+
+  public static ApiError unauthorized(String message) {
+    return new ApiError(401, message, null);
+  }
+
+  public static ApiError forbidden(String message) {
+    return new ApiError(403, message, null);
   }
 
   public static ApiError badRequest(String field, String message) {
@@ -32,5 +51,10 @@ public final class ApiError extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  /** Seconds for a Retry-After header; 0 when there is none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

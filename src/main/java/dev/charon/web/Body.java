@@ -37,14 +37,19 @@ public final class Body {
 
   /** An absent or blank body counts as {@code {}}: several endpoints take no fields. */
   public static Body parse(InputStream in) {
+    return parse(in, MAX_BODY_BYTES);
+  }
+
+  /** For the few endpoints that take more than {@link #MAX_BODY_BYTES} (a message import). */
+  public static Body parse(InputStream in, int maxBytes) {
     byte[] bytes;
     try {
-      bytes = in == null ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
+      bytes = in == null ? new byte[0] : in.readNBytes(maxBytes + 1);
     } catch (IOException e) {
       throw ApiError.badRequest(null, "Could not read the request body");
     }
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw new ApiError(413, "Request body is larger than " + MAX_BODY_BYTES + " bytes", null);
+    if (bytes.length > maxBytes) {
+      throw new ApiError(413, "Request body is larger than " + maxBytes + " bytes", null);
     }
     if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       return empty();
@@ -92,6 +97,28 @@ public final class Body {
       throw ApiError.badRequest(field, field + " must not contain control characters");
     }
     String s = raw.trim();
+    if (s.length() > maxChars) {
+      throw ApiError.badRequest(field, field + " must be at most " + maxChars + " characters");
+    }
+    return Optional.of(s);
+  }
+
+  /**
+   * A string exactly as sent, not trimmed (passwords, message text); absent or null gives empty.
+   * Control characters other than line breaks and tabs are still refused.
+   */
+  public Optional<String> textAsGiven(String field, int maxChars) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw ApiError.badRequest(field, field + " must be a string");
+    }
+    String s = v.textValue();
+    if (s.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f)) {
+      throw ApiError.badRequest(field, field + " must not contain control characters");
+    }
     if (s.length() > maxChars) {
       throw ApiError.badRequest(field, field + " must be at most " + maxChars + " characters");
     }
@@ -150,6 +177,28 @@ public final class Body {
         .orElseThrow(() -> ApiError.badRequest(field, field + " is required"));
   }
 
+  /** A required array of non-negative integers (ids). */
+  public List<Long> requiredLongList(String field, int maxItems) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw ApiError.badRequest(field, field + " is required");
+    }
+    if (!v.isArray()) {
+      throw ApiError.badRequest(field, field + " must be an array of ids");
+    }
+    if (v.size() > maxItems) {
+      throw ApiError.badRequest(field, field + " must have at most " + maxItems + " items");
+    }
+    List<Long> out = new ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() < 0) {
+        throw ApiError.badRequest(field, field + " must be an array of ids (non-negative integers)");
+      }
+      out.add(item.longValue());
+    }
+    return out;
+  }
+
   /** An object field, for maps such as room_id → boolean. */
   public Optional<ObjectNode> optionalObject(String field) {
     JsonNode v = node.get(field);
@@ -160,6 +209,11 @@ public final class Body {
       throw ApiError.badRequest(field, field + " must be an object");
     }
     return Optional.of(obj);
+  }
+
+  /** The whole object, for bodies with a nested structure of their own (an import). */
+  public ObjectNode node() {
+    return node;
   }
 
   /** The raw value, for fields whose type decides their meaning. */

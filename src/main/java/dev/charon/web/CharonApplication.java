@@ -9,8 +9,12 @@ import dev.charon.campaign.CampaignResource;
 import dev.charon.campaign.EncounterMapResource;
 import dev.charon.campaign.TokenImagesResource;
 import dev.charon.encounter.EncounterResource;
+import dev.charon.messages.MessagesResource;
 import dev.charon.platform.Charon;
 import dev.charon.platform.HealthResource;
+import dev.charon.security.AuthResource;
+import dev.charon.security.PlayersResource;
+import dev.charon.security.SecurityFilter;
 import jakarta.ws.rs.ApplicationPath;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -34,6 +38,11 @@ public class CharonApplication extends ResourceConfig {
     register(JsonMapper.class);
     register(ErrorMapper.class);
     register(ApiHeadersFilter.class);
+    // Access and CSRF for every endpoint, in one place (see AccessTable).
+    register(new SecurityFilter(charon.sessions()));
+    register(new AuthResource(charon.login(), charon.sessions()));
+    register(new PlayersResource(charon.playerAdmin()));
+    register(new MessagesResource(charon.messages()));
     register(new HealthResource(charon));
     register(new ActiveViewResource(charon.activeView()));
     register(new ViewResource(charon.activeView()));

@@ -23,7 +23,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable e) {
     if (e instanceof ApiError api) {
-      return json(api.status(), api.getMessage(), api.field());
+      Response r = json(api.status(), api.getMessage(), api.field());
+      if (api.retryAfterSeconds() > 0) {
+        r.getHeaders().putSingle("Retry-After", String.valueOf(api.retryAfterSeconds()));
+      }
+      return r;
     }
     if (e instanceof JsonProcessingException) {
       return json(400, "Invalid JSON", null);

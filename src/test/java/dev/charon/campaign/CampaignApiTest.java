@@ -1,10 +1,6 @@
 package dev.charon.campaign;
 
-import dev.charon.platform.Charon;
-import dev.charon.platform.Database;
-import dev.charon.platform.Settings;
-import dev.charon.web.CharonApplication;
-import jakarta.ws.rs.core.Application;
+import dev.charon.testing.ApiTestBase;
 import jakarta.ws.rs.client.WebTarget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,25 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.glassfish.jersey.test.JerseyTest;
-import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterEach;
 
 /**
  * The whole JAX-RS application on Grizzly over the demo campaign, extracted into a fresh folder
- * per test (tests edit it). Paths are the real ones, below {@code /api/}.
+ * per test (tests edit it). Paths are the real ones, below {@code /api/}; requests go as the
+ * logged-in GM (see {@link ApiTestBase}), {@code anonymous()} for what players see.
  */
-abstract class CampaignApiTest extends JerseyTest {
+abstract class CampaignApiTest extends ApiTestBase {
   Path dataDir;
   Path campaignRoot;
-  Charon charon;
 
   @Override
-  protected Application configure() {
-    forceSet(TestProperties.CONTAINER_PORT, "0");
+  protected Campaign campaign() {
     try {
       dataDir = Files.createTempDirectory("charon-campaign-api");
       campaignRoot = CampaignLoader.extractDemo(dataDir.resolve(CampaignLoader.DEMO_DIR_NAME));
@@ -42,10 +33,7 @@ abstract class CampaignApiTest extends JerseyTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Settings settings = new Settings(dataDir, Optional.of(campaignRoot), Optional.empty());
-    Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    charon = new Charon(settings, db, new CampaignHolder(CampaignLoader.loadFolder(campaignRoot)));
-    return new CharonApplication(charon);
+    return CampaignLoader.loadFolder(campaignRoot);
   }
 
   /** Changes the campaign folder before it is loaded. */
@@ -68,10 +56,7 @@ abstract class CampaignApiTest extends JerseyTest {
   }
 
   @AfterEach
-  void closeCharonAndDeleteFolder() throws IOException {
-    if (charon != null) {
-      charon.close();
-    }
+  void deleteFolder() throws IOException {
     try (Stream<Path> s = Files.walk(dataDir)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -8,26 +8,47 @@ import dev.charon.campaign.CampaignHolder;
 import dev.charon.platform.Charon;
 import dev.charon.platform.Database;
 import dev.charon.platform.Settings;
+import dev.charon.security.PasswordHasher;
 import dev.charon.web.CharonApplication;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 
 /**
  * The whole JAX-RS application on a real Grizzly socket (the in-memory connector cannot
  * stream), with an in-memory H2 and a campaign built in code.
+ *
+ * <p>The default client ({@link #target}, {@link #post}, {@link #stream}) is the GM: it logs in
+ * over HTTP on first use, like the SPA, and then sends the session cookie and the CSRF proof.
+ * {@link #anonymous()} and {@link #agent()} are clients without a session, for security tests.
+ * Passwords are hashed with {@link #TEST_HASH_ITERATIONS}: 600,000 iterations before each of
+ * 100+ tests would cost minutes; {@code PasswordHasherTest} covers the production setting.
  */
 public abstract class ApiTestBase extends JerseyTest {
   protected static final ObjectMapper JSON = new ObjectMapper();
+  public static final String GM_PASSWORD = "gm-test-password";
+  static final int TEST_HASH_ITERATIONS = 1_000;
+  /** Read by {@link TestClientAddress}: lets a test play several devices from one machine. */
+  public static final String CLIENT_ADDRESS_HEADER = "X-Test-Client-Address";
   protected Charon charon;
+  private Agent gm;
+  private final List<Client> extraClients = new ArrayList<>();
 
   /** Short, so that tests see dead clients removed quickly. */
   protected Duration heartbeat() {
@@ -43,14 +64,57 @@ public abstract class ApiTestBase extends JerseyTest {
     forceSet(TestProperties.CONTAINER_PORT, "0");
     Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     CampaignHolder holder = new CampaignHolder(campaign());
-    charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.empty()), db, holder,
-        new ActiveView(holder, heartbeat()));
-    return new CharonApplication(charon);
+    charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD)), db, holder,
+        new ActiveView(holder, heartbeat()), PasswordHasher.withIterations(TEST_HASH_ITERATIONS));
+    charon.accounts().ensureGm(charon.settings().gmPassword());
+    return new CharonApplication(charon).register(TestClientAddress.class);
+  }
+
+  @Override
+  protected void configureClient(ClientConfig config) {
+    config.register((ClientRequestFilter) request -> {
+      Agent session = gm();
+      request.getHeaders().add("Cookie", session.cookieHeader());
+      if (!request.getHeaders().containsKey("X-CSRFToken")) {
+        request.getHeaders().add("X-CSRFToken", session.cookies.get("csrftoken"));
+      }
+    });
+  }
+
+  /** The GM's browser, logged in on first use. */
+  protected synchronized Agent gm() {
+    if (gm == null) {
+      gm = new Agent(getBaseUri()).loggedIn("gm", GM_PASSWORD);
+    }
+    return gm;
+  }
+
+  /** A fresh browser without a session (it picks up cookies as it goes). */
+  protected Agent agent() {
+    return new Agent(getBaseUri());
+  }
+
+  /** A player's browser: the account is created (by the GM) and logged in. */
+  protected Agent player(String username) {
+    Agent.Reply created = gm().post("api/gm/players/", "{\"username\":\"" + username + "\",\"password\":\"" + username
+        + "-password\"}");
+    if (created.status() != 201 && created.status() != 409) {
+      throw new AssertionError("creating " + username + ": " + created);
+    }
+    return agent().loggedIn(username, username + "-password");
+  }
+
+  /** A JAX-RS client with no session, no cookies and no CSRF header. */
+  protected WebTarget anonymous() {
+    Client c = ClientBuilder.newClient();
+    extraClients.add(c);
+    return c.target(getBaseUri());
   }
 
   @Override
   public void tearDown() throws Exception {
     try {
+      extraClients.forEach(Client::close);
       super.tearDown();
     } finally {
       if (charon != null) {
@@ -87,8 +151,9 @@ public abstract class ApiTestBase extends JerseyTest {
     }
   }
 
+  /** A stream opened with the GM's session cookie (public streams do not need it). */
   protected SseClient stream(String path) {
-    SseClient c = new SseClient(uri(path));
+    SseClient c = new SseClient(uri(path), Map.of("Cookie", gm().cookieHeader()));
     c.awaitOpen();
     return c;
   }

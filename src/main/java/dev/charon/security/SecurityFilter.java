@@ -1,0 +1,150 @@
+package dev.charon.security;
+
+import dev.charon.web.ErrorMapper;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+
+/**
+ * Every API request passes here once, after Jersey has chosen the resource method: the session
+ * cookie is resolved, the {@link AccessTable} decides (401 without a needed session, 403 with the
+ * wrong role), and every state-changing request must carry the {@link Csrf} proof (403). Access
+ * is decided on the matched resource template, not the raw URL, so no encoding trick can reach
+ * a method under a path the table does not see. Answers are JSON, never a redirect.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class SecurityFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  /** Set by {@link ClientAddressFilter} (a servlet filter: JAX-RS cannot see the peer address). */
+  public static final String CLIENT_ADDRESS_ATTRIBUTE = "dev.charon.security.clientAddress";
+  static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final String RESOLVED = SecurityFilter.class.getName() + ".resolved";
+
+  private final Sessions sessions;
+
+  public SecurityFilter(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
+    String method = request.getMethod();
+    Access access = AccessTable.lookup(method, matchedPath(uri));
+    String token = cookie(request, Cookies.SESSION);
+    Sessions.Resolved resolved = sessions.resolve(token);
+    Object address = request.getProperty(CLIENT_ADDRESS_ATTRIBUTE);
+    boolean secure = "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
+    RequestIdentity identity = new RequestIdentity(resolved.caller(), token,
+        address == null ? "unknown" : address.toString(), cookiePath(uri.getBaseUri()), secure);
+    request.setSecurityContext(identity);
+    request.setProperty(RESOLVED, resolved);
+
+    Optional<Caller> caller = resolved.caller();
+    switch (access) {
+      case PUBLIC -> { }
+      case ANYONE_OR_USER -> {
+        if (resolved.dead()) {
+          refuse(request, 401, "Your session has ended: log in again");
+          return;
+        }
+      }
+      case PLAYER, GM -> {
+        Role needed = access == Access.GM ? Role.GM : Role.PLAYER;
+        if (caller.isEmpty()) {
+          refuse(request, 401, resolved.dead() ? "Your session has ended: log in again" : "Log in first");
+          return;
+        }
+        if (!caller.get().role().covers(needed)) {
+          refuse(request, 403, "This needs the " + needed + " role");
+          return;
+        }
+      }
+    }
+    if (STATE_CHANGING.contains(method)) {
+      Optional<String> refusal = Csrf.refusal(cookie(request, Csrf.COOKIE), request.getHeaderString(Csrf.HEADER),
+          request.getHeaderString("Origin"), request.getHeaderString("Sec-Fetch-Site"), uri.getRequestUri());
+      refusal.ifPresent(reason -> refuse(request, 403, reason));
+    }
+  }
+
+  /** Hands out the CSRF cookie where it is missing, and keeps the session cookie in step. */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!Csrf.wellFormed(cookie(request, Csrf.COOKIE))) {
+      boolean secure = "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme());
+      response.getHeaders().add("Set-Cookie",
+          Cookies.csrf(Csrf.newToken(), cookiePath(request.getUriInfo().getBaseUri()), secure));
+    }
+    if (!(request.getSecurityContext() instanceof RequestIdentity identity)) {
+      return; // not matched to a resource (404, 405): no session was looked at
+    }
+    Object resolved = request.getProperty(RESOLVED);
+    if (resolved instanceof Sessions.Resolved r && !response.getCookies().containsKey(Cookies.SESSION)) {
+      if (r.dead()) {
+        response.getHeaders().add("Set-Cookie", Cookies.clearSession(identity.cookiePath(), identity.isSecure()));
+      } else if (r.refreshed()) {
+        response.getHeaders().add("Set-Cookie", Cookies.session(identity.sessionToken(), identity));
+      }
+    }
+  }
+
+  private static void refuse(ContainerRequestContext request, int status, String message) {
+    request.abortWith(ErrorMapper.json(status, message, null));
+  }
+
+  /** The path of the matched resource method, e.g. {@code gm/players/{username}/password}. */
+  static String matchedPath(ExtendedUriInfo uri) {
+    List<UriTemplate> templates = new ArrayList<>(uri.getMatchedTemplates());
+    if (templates.isEmpty()) {
+      return uri.getPath(false);
+    }
+    Collections.reverse(templates); // Jersey lists the most specific (the method's) first
+    StringBuilder path = new StringBuilder();
+    for (UriTemplate t : templates) {
+      path.append('/').append(t.getTemplate());
+    }
+    return path.toString().replaceAll("/+", "/");
+  }
+
+  /** The context path as a cookie path: {@code /} or {@code /charon/} (the API lives at {@code <it>api/}). */
+  static String cookiePath(URI apiBase) {
+    String p = UriBuilder.fromUri(apiBase).build().getPath();
+    if (p == null || p.isEmpty()) {
+      return "/";
+    }
+    String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    return trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * The first value of a cookie, parsed by hand: a malformed Cookie header must be "no cookie",
+   * never an exception (and so never a 500).
+   */
+  static String cookie(ContainerRequestContext request, String name) {
+    List<String> headers = request.getHeaders().get("Cookie");
+    if (headers == null) {
+      return null;
+    }
+    for (String header : headers) {
+      for (String part : header.split("[;,]")) {
+        int eq = part.indexOf('=');
+        if (eq > 0 && part.substring(0, eq).trim().equals(name)) {
+          return part.substring(eq + 1).trim();
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Who may do what: accounts (GM and players) with PBKDF2 password hashes, login sessions kept in
+ * H2, the one access table every API request passes through, and CSRF/same-origin checks.
+ */
+package dev.charon.security;
