@@ -81,7 +81,7 @@ public final class HttpSession {
 
   public JsonNode post(String path, String body) throws Exception {
     HttpResponse<String> r = send("POST", path, body);
-    if (r.statusCode() != 200) {
+    if (r.statusCode() / 100 != 2) {
       throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
     }
     return JSON.readTree(r.body());
