@@ -93,15 +93,22 @@ class SeedChecklistIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (Browser b : List.of(gm, terminal, messages)) {
-      if (b != null) {
-        b.screenshot(Screenshots.DIR, "final");
-        Screenshots.untrack(b);
-        b.close();
+    try {
+      for (Browser b : java.util.Arrays.asList(gm, terminal, messages)) {
+        if (b != null) {
+          try {
+            b.screenshot(Screenshots.DIR, "final");
+            Screenshots.untrack(b);
+            b.close();
+          } catch (RuntimeException e) {
+            System.err.println("closing " + b.name + ": " + e);
+          }
+        }
       }
-    }
-    if (tomcat != null) {
-      tomcat.stop();
+    } finally {
+      if (tomcat != null) {
+        tomcat.stop();
+      }
     }
   }
 

@@ -79,6 +79,7 @@ public abstract class ServerProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
     process = pb.start();
+    killOnExit(process);
     awaitHealthy();
     return this;
   }
@@ -88,6 +89,7 @@ public abstract class ServerProcess implements AutoCloseable {
     Files.createDirectories(workDir);
     process = new ProcessBuilder(command()).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile())).start();
+    killOnExit(process);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (String line : Files.readAllLines(consoleLog())) {
@@ -98,6 +100,11 @@ public abstract class ServerProcess implements AutoCloseable {
       Thread.sleep(100); // polling a log file, not synchronising threads
     }
     throw new IllegalStateException("'" + text + "' never appeared; log:\n" + tail());
+  }
+
+  /** A server must never outlive the test JVM, whatever happened to the test. */
+  private static void killOnExit(Process p) {
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
   }
 
   protected List<String> systemProperties() {
