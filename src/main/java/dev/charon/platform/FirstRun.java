@@ -14,7 +14,13 @@ final class FirstRun {
   private FirstRun() {}
 
   static void ensureGm(Accounts accounts, Settings settings, String contextPath) {
-    Accounts.FirstRun result = accounts.ensureGm(settings.gmPassword());
+    Accounts.FirstRun result;
+    try {
+      result = accounts.ensureGm(settings.gmPassword());
+    } catch (dev.charon.web.ApiError e) {
+      throw new StartupException(Settings.GM_PASSWORD + " (CHARON_GM_PASSWORD) must be " + Accounts.MIN_PASSWORD_CHARS
+          + "–" + Accounts.MAX_PASSWORD_CHARS + " characters: set a longer one, or unset it to get a generated one");
+    }
     if (!result.created()) {
       return;
     }

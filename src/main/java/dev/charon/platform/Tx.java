@@ -11,6 +11,16 @@ import java.util.function.Function;
 public final class Tx {
   private Tx() {}
 
+  /** Reads only, without a transaction: nothing to commit or roll back. */
+  public static <T> T read(EntityManagerFactory emf, Function<EntityManager, T> work) {
+    EntityManager em = emf.createEntityManager();
+    try {
+      return work.apply(em);
+    } finally {
+      em.close();
+    }
+  }
+
   public static <T> T in(EntityManagerFactory emf, Function<EntityManager, T> work) {
     EntityManager em = emf.createEntityManager();
     try {

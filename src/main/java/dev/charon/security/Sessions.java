@@ -89,13 +89,15 @@ public final class Sessions {
     }
     String key = key(token);
     Instant now = now();
-    Optional<Object[]> row = Tx.in(emf, em -> em.createQuery(
-            "SELECT a.username, a.role, s.expiresAt FROM UserSession s JOIN s.account a WHERE s.tokenHash = :k", Object[].class)
-        .setParameter("k", key).getResultStream().findFirst());
+    // Every API request with a cookie passes here: plain SQL by primary key, no transaction and
+    // no entity building (JPQL here tripled the tail latency of the messages poll).
+    List<?> rows = Tx.read(emf, em -> em.createNativeQuery("SELECT a.username, a.role, s.expires_at FROM user_session s "
+        + "JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?1").setParameter(1, key).getResultList());
+    Optional<Object[]> row = rows.stream().map(r -> (Object[]) r).findFirst();
     if (row.isEmpty()) {
       return Resolved.INVALID;
     }
-    Instant expiresAt = (Instant) row.get()[2];
+    Instant expiresAt = instant(row.get()[2]);
     if (!expiresAt.isAfter(now)) {
       endKeys(List.of(key), "expired");
       return Resolved.INVALID;
@@ -105,7 +107,8 @@ public final class Sessions {
       Tx.in(emf, em -> em.createQuery("UPDATE UserSession s SET s.expiresAt = :e WHERE s.tokenHash = :k")
           .setParameter("e", now.plus(IDLE_TIMEOUT)).setParameter("k", key).executeUpdate());
     }
-    return new Resolved(Optional.of(new Caller((String) row.get()[0], (Role) row.get()[1], key)), true, refresh);
+    return new Resolved(Optional.of(new Caller((String) row.get()[0], Role.valueOf((String) row.get()[1]), key)), true,
+        refresh);
   }
 
   /** Ends the session of this cookie token, if it is one. */
@@ -153,6 +156,10 @@ public final class Sessions {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
   }
 
   private Instant now() {

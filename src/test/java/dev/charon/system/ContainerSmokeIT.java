@@ -1,10 +1,12 @@
 package dev.charon.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charon.testing.Agent;
 import dev.charon.testing.SseClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +62,21 @@ class ContainerSmokeIT {
             stream.response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim());
         assertEquals("STANDBY", stream.state().get("view_type").asText());
       }
+
+      // First run without a configured password: one is generated and printed once, with the URL.
+      String log = java.nio.file.Files.readString(server.consoleLog());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("password : (\\S+)").matcher(log);
+      assertTrue(m.find(), "the generated GM password is in the log:\n" + server.tail());
+      String password = m.group(1);
+      assertFalse(m.find(), "printed once");
+      assertTrue(log.contains(context + "/login/"), "with the login URL");
+      Agent gm = new Agent(server.base());
+      assertEquals(401, gm.get("api/gm/active-view/").status());
+      assertEquals(200, gm.login("gm", password).status());
+      assertEquals(200, gm.get("api/gm/active-view/").status());
+      assertEquals(200, gm.post("api/gm/broadcast/", "{\"content\":\"smoke\"}").status());
+      assertEquals(403, gm.send("POST", "api/gm/broadcast/", "{\"content\":\"x\"}",
+          java.util.Map.of("X-CSRFToken", "forged")).status());
     }
   }
 
