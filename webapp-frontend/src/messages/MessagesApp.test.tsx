@@ -36,10 +36,15 @@ describe('mergeMessages', () => {
 
 describe('messages page', () => {
   let fetchMock: ReturnType<typeof vi.fn>;
+  let meMock: ReturnType<typeof vi.fn>;
+
   beforeEach(() => {
     vi.useFakeTimers();
     fetchMock = vi.fn();
-    vi.stubGlobal('fetch', fetchMock);
+    meMock = vi.fn(async () => json({ username: 'pia', role: 'PLAYER' }));
+    // The session check goes to its own mock, so the poll's calls keep their indexes.
+    vi.stubGlobal('fetch', (url: unknown, init?: unknown) =>
+      String(url).includes('api/auth/me/') ? meMock(url, init) : fetchMock(url, init));
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -95,6 +100,16 @@ describe('messages page', () => {
       await vi.advanceTimersByTimeAsync(MESSAGES_POLL_INTERVAL_MS);
     });
     expect(screen.getByTestId('new-message-banner').textContent).toBe('NEW MESSAGE RECEIVED');
+  });
+
+  it('asks for a login first when there is no session, and never polls', async () => {
+    meMock.mockImplementation(async () => json({ error: 'Authentication required' }, 401));
+    const navigate = vi.fn();
+    render(<MessagesApp navigate={navigate} />);
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalled());
+    expect(navigate.mock.calls[0][0]).toMatch(/\/login\/\?next=messages\/$/);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('401 sends the browser to the login page with next=messages/', async () => {

@@ -60,7 +60,21 @@ export function MessagesApp({ navigate = defaultNavigate }: MessagesAppProps) {
       // the next request starts only after this one finished (no overlapping polls)
       if (!stopped) timer = setTimeout(poll, MESSAGES_POLL_INTERVAL_MS);
     };
-    void poll();
+    // The page is personal: without a session it asks for a login first (the API itself would
+    // answer an anonymous caller with the public broadcasts, which is the shared terminal's view).
+    const start = async () => {
+      try {
+        await getJson('api/auth/me/');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          stopped = true;
+          navigateRef.current(pageUrl('login/?next=messages/'));
+          return;
+        }
+      }
+      if (!stopped) void poll();
+    };
+    void start();
     return () => {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
