@@ -43,8 +43,9 @@ describe('messages page', () => {
     fetchMock = vi.fn();
     meMock = vi.fn(async () => json({ username: 'pia', role: 'PLAYER' }));
     // The session check goes to its own mock, so the poll's calls keep their indexes.
+    type Fetch = (url: unknown, init?: unknown) => unknown;
     vi.stubGlobal('fetch', (url: unknown, init?: unknown) =>
-      String(url).includes('api/auth/me/') ? meMock(url, init) : fetchMock(url, init));
+      String(url).includes('api/auth/me/') ? (meMock as unknown as Fetch)(url, init) : (fetchMock as unknown as Fetch)(url, init));
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -26,6 +26,11 @@ final class Api {
     session.post("api/gm/players/", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
   }
 
+  void broadcast(String content) throws Exception {
+    session.post("api/gm/broadcast/", dev.charon.web.JsonMapper.MAPPER.writeValueAsString(
+        java.util.Map.of("content", content, "priority", "CRITICAL")));
+  }
+
   JsonNode gmState() throws Exception {
     return session.get("api/gm/active-view/");
   }

@@ -244,6 +244,14 @@ class SeedChecklistIT {
     click(gm, "broadcast-send");
     messages.await("the broadcast on /messages/", Duration.ofSeconds(20),
         d -> d.getPageSource().contains(content));
+    // Hostile content is shown as text and never runs.
+    String hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> end";
+    api.broadcast(hostile);
+    messages.await("the hostile message as text", Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(
+        "[data-message-id]")).stream().anyMatch(e -> e.getText().contains("<script>window.__pwned=2</script>")));
+    assertEquals(null, messages.js("return window.__pwned === undefined ? null : String(window.__pwned)"));
+    assertTrue(messages.driver.findElements(By.cssSelector("[data-message-id] img, [data-message-id] script")).isEmpty(),
+        "no element was created from message content");
     if (!TOMCAT) {
       return; // the Payara smoke stops here
     }
