@@ -33,6 +33,22 @@ public abstract class ServerProcess implements AutoCloseable {
     this.contextPath = contextPath;
     this.port = freePort();
     this.charonProperties = charonProperties;
+    // A fresh folder per server object: a WAR, an exploded app or a database left by an earlier
+    // build must never be what a test runs. Restarts reuse the object, so they keep their data.
+    deleteTree(workDir);
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot clear " + dir, e);
+    }
   }
 
   public static Path war() {

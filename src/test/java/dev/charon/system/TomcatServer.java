@@ -21,9 +21,6 @@ public final class TomcatServer extends ServerProcess {
   public TomcatServer(Path workDir, String contextPath, Map<String, String> charonProperties) throws IOException {
     super(workDir, contextPath, charonProperties);
     this.catalinaBase = workDir.resolve("catalina-base");
-    // A fresh base per server object: a WAR or exploded app left by an earlier build must never
-    // be what a test runs. Restarts reuse the object, and so keep their base and data.
-    deleteTree(workDir);
     {
       copyTree(Path.of(required("charon.tomcat.conf")), catalinaBase);
       for (String dir : List.of("webapps", "logs", "temp", "work")) {
@@ -60,17 +57,6 @@ public final class TomcatServer extends ServerProcess {
     cmd.add("org.apache.catalina.startup.Bootstrap");
     cmd.add("start");
     return cmd;
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   static void copyTree(Path from, Path to) throws IOException {
