@@ -87,7 +87,9 @@ class FanoutBenchmarkIT {
               Long at;
               while ((at = s.arrivals.get(version)) == null) {
                 if (System.nanoTime() > deadline) {
-                  throw new IllegalStateException("subscriber " + i + " never got version " + version);
+                  throw new IllegalStateException("subscriber " + i + " never got version " + version
+                      + (s.closedByServer ? " (the server closed its stream)" : " (its stream is still open; last id "
+                      + s.lastId + ")"));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(20_000);
               }

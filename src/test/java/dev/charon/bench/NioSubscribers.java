@@ -22,6 +22,8 @@ final class NioSubscribers implements AutoCloseable {
     final StringBuilder pending = new StringBuilder();
     final ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
     volatile long lastId = -1;
+    /** Set when the server closed the stream (EOF or reset): a dropped subscriber, not a slow one. */
+    volatile boolean closedByServer;
     final AtomicLong bytes = new AtomicLong();
     long connectNanos;
     long openedAt;
@@ -90,10 +92,12 @@ final class NioSubscribers implements AutoCloseable {
           try {
             n = s.channel.read(buf);
           } catch (IOException e) {
+            s.closedByServer = true;
             key.cancel();
             continue;
           }
           if (n < 0) {
+            s.closedByServer = true;
             key.cancel();
             continue;
           }
