@@ -144,7 +144,7 @@ export function MessagesApp({ navigate = defaultNavigate }: MessagesAppProps) {
   );
 }
 
-function MessageItem({ message }: { message: PersonalMessage }) {
+export function MessageItem({ message }: { message: PersonalMessage }) {
   const priority = normalizePriority(message.priority);
   return (
     <li className={`message-item message-${priority.toLowerCase()}`} data-message-id={message.id}>

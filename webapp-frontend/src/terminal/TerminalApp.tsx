@@ -13,6 +13,7 @@ import { BridgeView } from './BridgeView';
 import { CommTerminalOverlay } from './CommTerminalOverlay';
 import { EncounterView } from './EncounterView';
 import { PlaceholderView } from './PlaceholderView';
+import { BroadcastFeed } from '../messages/BroadcastFeed';
 import { PortraitOverlay } from './PortraitOverlay';
 import { StandbyScreen } from './StandbyScreen';
 import type { TerminalStore } from './store';
@@ -69,6 +70,9 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: Te
       break;
     case 'BRIDGE':
       body = <BridgeView overrides={overrides} onProblem={problem('ship')} />;
+      break;
+    case 'MESSAGES':
+      body = <BroadcastFeed />;
       break;
     case 'CHARON_TERMINAL':
       showHeader = false;
