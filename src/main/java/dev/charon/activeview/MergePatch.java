@@ -42,22 +42,4 @@ final class MergePatch {
     }
     return patch;
   }
-
-  /** The client's half, used by tests to prove that patches rebuild the state exactly. */
-  static JsonNode apply(JsonNode target, JsonNode patch) {
-    if (!(patch instanceof ObjectNode patchObj)) {
-      return patch;
-    }
-    ObjectNode result = target instanceof ObjectNode t ? t.deepCopy() : JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patchObj.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue().isNull()) {
-        result.remove(e.getKey());
-      } else {
-        JsonNode current = result.get(e.getKey());
-        result.set(e.getKey(), apply(current == null ? JsonNodeFactory.instance.nullNode() : current, e.getValue()));
-      }
-    }
-    return result;
-  }
 }

@@ -25,10 +25,6 @@ public enum Projection {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  public ObjectNode render(ActiveViewState s, Campaign campaign) {
-    return render(s, campaign, new TokenNodes());
-  }
-
   /**
    * @param tokenNodes the JSON of tokens rendered for the previous version: unchanged tokens (the
    *     same instance) reuse their node, so a write costs O(changed) JSON building and the diff

@@ -3,7 +3,7 @@ package dev.charon.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charon.system.ServerProcess;
-import dev.charon.testing.HttpSession;
+import dev.charon.testing.Agent;
 import dev.charon.system.TomcatServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,15 +48,15 @@ class FanoutBenchmarkIT {
         "charon.gm.password", "benchmark-gm-password"))) {
       server = tomcat;
       tomcat.start();
-      HttpSession gm = HttpSession.login(tomcat.base(), "gm", "benchmark-gm-password");
+      Agent gm = new Agent(tomcat.base()).loggedIn("gm", "benchmark-gm-password");
       String[] largest = largestMap(gm);
       String slug = largest[0];
-      gm.post("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + slug + "\"}");
-      gm.post("api/gm/encounter/room-visibility/", "{\"all\":true}");
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + slug + "\"}");
+      gm.postJson("api/gm/encounter/room-visibility/", "{\"all\":true}");
       JsonNode room = JSON.readTree(largest[1]);
       int x = room.get("x").asInt();
       int y = room.get("y").asInt();
-      String token = gm.post("api/gm/encounter/place-token/",
+      String token = gm.postJson("api/gm/encounter/place-token/",
           "{\"type\":\"player\",\"name\":\"Benchmark\",\"x\":" + x + ",\"y\":" + y + "}").get("token_id").asText();
       report.append("Map: `").append(slug).append("` (").append(largest[2]).append(" rooms), moves of one token between two cells of room `")
           .append(room.get("id").asText()).append("`.\n\n");
@@ -78,7 +78,7 @@ class FanoutBenchmarkIT {
           for (int m = 0; m < MOVES_PER_RUN; m++) {
             int nx = x + (m % 2 == 0 ? 1 : 0);
             long t0 = System.nanoTime();
-            long version = gm.post("api/gm/encounter/move-token/",
+            long version = gm.postJson("api/gm/encounter/move-token/",
                 "{\"token_id\":\"" + token + "\",\"x\":" + nx + ",\"y\":" + y + "}").get("version").asLong();
             long deadline = System.nanoTime() + 10_000_000_000L;
             long worst = 0;
@@ -120,7 +120,7 @@ class FanoutBenchmarkIT {
   }
 
   /** Moves from 4 threads as fast as the server answers; returns accepted writes per second. */
-  private double throughput(HttpSession gm, String token, int x, int y) throws Exception {
+  private double throughput(Agent gm, String token, int x, int y) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicInteger done = new AtomicInteger();
     long t0 = System.nanoTime();
@@ -129,7 +129,7 @@ class FanoutBenchmarkIT {
       futures.add(pool.submit(() -> {
         for (int i = 0; i < THROUGHPUT_WRITES / 4; i++) {
           try {
-            gm.post("api/gm/encounter/move-token/",
+            gm.postJson("api/gm/encounter/move-token/",
                 "{\"token_id\":\"" + token + "\",\"x\":" + (x + (i % 2)) + ",\"y\":" + y + "}");
             done.incrementAndGet();
           } catch (Exception e) {
@@ -147,15 +147,15 @@ class FanoutBenchmarkIT {
   }
 
   /** The location whose map has the most rooms: [slug, a room JSON, room count]. */
-  private String[] largestMap(HttpSession gm) throws Exception {
-    JsonNode tree = gm.get("api/gm/locations/");
+  private String[] largestMap(Agent gm) throws Exception {
+    JsonNode tree = gm.getJson("api/gm/locations/");
     List<String> slugs = new ArrayList<>();
     collect(tree.get("locations"), slugs);
     String best = null;
     JsonNode bestRoom = null;
     int bestCount = -1;
     for (String slug : slugs) {
-      JsonNode all = gm.get("api/gm/encounter-map/" + slug + "/all-decks/");
+      JsonNode all = gm.getJson("api/gm/encounter-map/" + slug + "/all-decks/");
       int count = 0;
       JsonNode firstRoom = null;
       for (JsonNode deck : all.get("decks")) {

@@ -1,42 +1,38 @@
 package dev.charon.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.charon.testing.HttpSession;
+import dev.charon.testing.Agent;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the browser tests ask the server directly: setup and inspection, never the checks themselves. */
 final class Api {
-  private final HttpSession session;
+  private final Agent session;
 
-  private Api(HttpSession session) {
+  private Api(Agent session) {
     this.session = session;
   }
 
   static Api loginAsGm(URI base, String password) throws Exception {
-    return new Api(HttpSession.login(base, "gm", password));
-  }
-
-  boolean hasAccounts() throws Exception {
-    return session.send("GET", "api/auth/me/", null).statusCode() != 404;
+    return new Api(new Agent(base).loggedIn("gm", password));
   }
 
   void createPlayer(String username, String password) throws Exception {
-    session.post("api/gm/players/", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    session.postJson("api/gm/players/", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
   }
 
   void broadcast(String content) throws Exception {
-    session.post("api/gm/broadcast/", dev.charon.web.JsonMapper.MAPPER.writeValueAsString(
+    session.postJson("api/gm/broadcast/", dev.charon.web.JsonMapper.MAPPER.writeValueAsString(
         java.util.Map.of("content", content, "priority", "CRITICAL")));
   }
 
   JsonNode gmState() throws Exception {
-    return session.get("api/gm/active-view/");
+    return session.getJson("api/gm/active-view/");
   }
 
   JsonNode health() throws Exception {
-    return session.get("api/health/");
+    return session.getJson("api/health/");
   }
 
   List<String> tableNames() throws Exception {
@@ -47,7 +43,7 @@ final class Api {
 
   private List<String> mapLocations() throws Exception {
     List<String> slugs = new ArrayList<>();
-    collect(session.get("api/gm/locations/").get("locations"), slugs);
+    collect(session.getJson("api/gm/locations/").get("locations"), slugs);
     return slugs;
   }
 
@@ -65,7 +61,7 @@ final class Api {
     int most = -1;
     for (String slug : mapLocations()) {
       int rooms = 0;
-      for (JsonNode deck : session.get("api/gm/encounter-map/" + slug + "/all-decks/").get("decks")) {
+      for (JsonNode deck : session.getJson("api/gm/encounter-map/" + slug + "/all-decks/").get("decks")) {
         rooms += deck.get("rooms").size();
       }
       if (rooms > most) {
@@ -83,7 +79,7 @@ final class Api {
   /** A room at least two cells wide on the displayed deck, so a token can step inside it. */
   JsonNode firstRoomOfCurrentDeck() throws Exception {
     JsonNode state = gmState();
-    JsonNode map = session.get("api/gm/encounter-map/" + state.get("location_slug").asText() + "/?deck_id="
+    JsonNode map = session.getJson("api/gm/encounter-map/" + state.get("location_slug").asText() + "/?deck_id="
         + state.get("encounter_deck_id").asText());
     for (JsonNode room : map.get("current_deck").get("rooms")) {
       if (room.get("width").asInt() >= 2) {
@@ -94,7 +90,7 @@ final class Api {
   }
 
   String placeToken(String name, String type, int x, int y) throws Exception {
-    return session.post("api/gm/encounter/place-token/",
+    return session.postJson("api/gm/encounter/place-token/",
         "{\"type\":\"" + type + "\",\"name\":\"" + name + "\",\"x\":" + x + ",\"y\":" + y + "}").get("token_id").asText();
   }
 

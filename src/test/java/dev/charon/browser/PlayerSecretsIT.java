@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.charon.system.ServerProcess;
 import dev.charon.system.TomcatServer;
-import dev.charon.testing.HttpSession;
+import dev.charon.testing.Agent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +32,9 @@ class PlayerSecretsIT {
         "charon.gm.password", "secrets-gm-password"));
         Browser player = Screenshots.track(new Browser("player-secrets"))) {
       tomcat.start();
-      HttpSession gm = HttpSession.login(tomcat.base(), "gm", "secrets-gm-password");
-      gm.post("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
-      JsonNode deck = gm.get("api/gm/encounter-map/msv-cormorant/").get("current_deck");
+      Agent gm = new Agent(tomcat.base()).loggedIn("gm", "secrets-gm-password");
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
+      JsonNode deck = gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck");
       List<JsonNode> rooms = new ArrayList<>();
       deck.get("rooms").forEach(rooms::add);
       JsonNode shown = rooms.get(0);
@@ -56,17 +56,17 @@ class PlayerSecretsIT {
       player.await("the stream", Duration.ofSeconds(10), d -> ((Number) player.js("return window.__frames.length")).intValue() > 0);
 
       JsonNode never = rooms.get(2);
-      gm.post("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + shown.get("id").asText() + "\",\"visible\":true}");
+      gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + shown.get("id").asText() + "\",\"visible\":true}");
       String visibleToken = place(gm, "Visible Vasquez", shown);
       // Marked hidden before its room is revealed: players must never learn of it.
       String hiddenToken = place(gm, "Cloaked Watcher", hidden);
-      gm.post("api/gm/encounter/update-token-status/", "{\"token_id\":\"" + hiddenToken + "\",\"add\":\"hidden\"}");
-      gm.post("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + hidden.get("id").asText() + "\",\"visible\":true}");
+      gm.postJson("api/gm/encounter/update-token-status/", "{\"token_id\":\"" + hiddenToken + "\",\"add\":\"hidden\"}");
+      gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + hidden.get("id").asText() + "\",\"visible\":true}");
       // In a room that is never revealed.
       String tokenInHiddenRoom = place(gm, "Lurking Thing", never);
       String secretDoor = doorBetweenHiddenRooms(gm, List.of(shown.get("id").asText(), hidden.get("id").asText()));
-      gm.post("api/gm/encounter/set-door-status/", "{\"connection_id\":\"" + secretDoor + "\",\"door_status\":\"LOCKED\"}");
-      long last = gm.post("api/gm/charon/toggle-dialog/", "{\"open\":false}").get("version").asLong();
+      gm.postJson("api/gm/encounter/set-door-status/", "{\"connection_id\":\"" + secretDoor + "\",\"door_status\":\"LOCKED\"}");
+      long last = gm.postJson("api/gm/charon/toggle-dialog/", "{\"open\":false}").get("version").asLong();
 
       player.await("every event", Duration.ofSeconds(10),
           d -> String.join("", (List<String>) player.js("return window.__frames")).contains("id: " + last + "\n"));
@@ -101,8 +101,8 @@ class PlayerSecretsIT {
   }
 
   /** A door whose both rooms stay hidden, so its status must not reach players. */
-  private static String doorBetweenHiddenRooms(HttpSession gm, List<String> revealed) throws Exception {
-    for (JsonNode c : gm.get("api/gm/encounter-map/msv-cormorant/").get("current_deck").get("connections")) {
+  private static String doorBetweenHiddenRooms(Agent gm, List<String> revealed) throws Exception {
+    for (JsonNode c : gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck").get("connections")) {
       if (!revealed.contains(c.get("from").asText()) && !revealed.contains(c.get("to").asText())) {
         return c.get("id").asText();
       }
@@ -110,12 +110,12 @@ class PlayerSecretsIT {
     throw new IllegalStateException("no door between two hidden rooms");
   }
 
-  private static String place(HttpSession gm, String name, JsonNode room) throws Exception {
+  private static String place(Agent gm, String name, JsonNode room) throws Exception {
     return place(gm, name, room, 0);
   }
 
-  private static String place(HttpSession gm, String name, JsonNode room, int dx) throws Exception {
-    return gm.post("api/gm/encounter/place-token/", "{\"type\":\"creature\",\"name\":\"" + name + "\",\"x\":"
+  private static String place(Agent gm, String name, JsonNode room, int dx) throws Exception {
+    return gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"creature\",\"name\":\"" + name + "\",\"x\":"
         + (room.get("x").asInt() + dx) + ",\"y\":" + room.get("y").asInt() + "}").get("token_id").asText();
   }
 }

@@ -61,10 +61,7 @@ class SeedChecklistIT {
     tomcat = TOMCAT ? new TomcatServer(work, "", props) : new dev.charon.system.PayaraServer(work.resolve("payara"), "", props);
     tomcat.start();
     api = Api.loginAsGm(tomcat.base(), GM_PASSWORD);
-    ACCOUNTS = api.hasAccounts();
-    if (ACCOUNTS) {
-      api.createPlayer(PLAYER, PLAYER_PASSWORD);
-    }
+    api.createPlayer(PLAYER, PLAYER_PASSWORD);
     encounter = api.largestMapLocation();
     gm = Screenshots.track(new Browser("gmconsole"));
     terminal = Screenshots.track(new Browser("terminal"));
@@ -76,13 +73,7 @@ class SeedChecklistIT {
     terminal.await("the standby screen", UI, d -> !d.findElements(By.cssSelector("[data-testid=view-STANDBY]")).isEmpty());
   }
 
-  static boolean ACCOUNTS;
-
   static void login(Browser b, String user, String password, String next) {
-    if (!ACCOUNTS) {
-      b.driver.get(tomcat.uri(next).toString());
-      return;
-    }
     b.driver.get(tomcat.uri("login/?next=" + next).toString());
     b.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
     b.driver.findElement(By.name("username")).sendKeys(user);

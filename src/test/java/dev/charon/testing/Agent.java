@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A browser-like HTTP client for security tests: keeps the cookies the server sets (by name),
  * sends them back, and echoes {@code csrftoken} in {@code X-CSRFToken} on writes, as the SPA
- * does. Every header can be overridden or left out to play an attacker.
+ * does. Every header can be overridden or left out to play an attacker. Safe to share between
+ * threads (the benchmark posts from several).
  */
 public final class Agent {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +44,7 @@ public final class Agent {
   }
 
   private final URI base;
-  public final Map<String, String> cookies = new LinkedHashMap<>();
+  public final Map<String, String> cookies = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   /** Sent with every request (e.g. X-Test-Client-Address to play another device). */
   public final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -86,10 +87,9 @@ public final class Agent {
   public Reply send(String method, String path, String body, Map<String, String> extra) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
     Map<String, String> h = new LinkedHashMap<>(headers);
-    if (!cookies.isEmpty()) {
-      StringBuilder c = new StringBuilder();
-      cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
-      h.put("Cookie", c.toString());
+    String cookie = cookieHeader();
+    if (!cookie.isEmpty()) {
+      h.put("Cookie", cookie);
     }
     if (!method.equals("GET") && cookies.containsKey("csrftoken")) {
       h.put("X-CSRFToken", cookies.get("csrftoken"));
@@ -132,8 +132,27 @@ public final class Agent {
 
   public String cookieHeader() {
     StringBuilder c = new StringBuilder();
-    cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+    synchronized (cookies) {
+      cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+    }
     return c.toString();
+  }
+
+  /** POST that must succeed (any 2xx): the answer's JSON. */
+  public JsonNode postJson(String path, String json) {
+    return ok(post(path, json), path);
+  }
+
+  /** GET that must succeed: the answer's JSON. */
+  public JsonNode getJson(String path) {
+    return ok(get(path), path);
+  }
+
+  private static JsonNode ok(Reply r, String path) {
+    if (r.status() / 100 != 2) {
+      throw new AssertionError(path + " -> " + r);
+    }
+    return r.json();
   }
 
   static String quote(String s) {
