@@ -34,5 +34,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Generous for a loaded 2-core CI machine; a test that is merely slow should not fail.
+    testTimeout: 20000,
   },
 });

@@ -1,7 +1,6 @@
 package dev.charon.activeview;
 
 import dev.charon.campaign.CampaignHolder;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.security.SecureRandom;
@@ -13,12 +12,11 @@ import java.util.Map;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.media.sse.OutboundEvent;
 
 /**
  * The application-scoped owner of the shared state (one per deployment). Every change goes
@@ -35,8 +33,13 @@ public final class ActiveView implements AutoCloseable {
   public static final long HEARTBEAT_INTERVAL_SECONDS = 15;
   /** The SSE event name that tells a client its session ended. */
   public static final String AUTH_EVENT = "auth";
-  /** Cap on concurrent writer threads; a writer blocks only while a client's socket is full. */
-  static final int MAX_WRITER_THREADS = 2048;
+  /**
+   * Threads that write to sockets. A writer blocks only while a client's socket is full (a client
+   * that stopped reading, until the connector's write timeout or its queue closes it), so this
+   * many clients would have to be stuck at once before a healthy one waits. More threads than
+   * that would only contend for the cores: a writer is busy for microseconds per event.
+   */
+  static final int WRITER_THREADS = 16;
 
   private final Object lock = new Object();
   private final CampaignHolder campaign;
@@ -59,10 +62,11 @@ public final class ActiveView implements AutoCloseable {
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.epoch = HexFormat.of().formatHex(random);
-    // A cached pool: writers are idle almost always, and one stuck client must not hold up a
-    // thread that other clients need.
-    this.writers = new ThreadPoolExecutor(0, MAX_WRITER_THREADS, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), daemon("charon-sse-writer"));
+    // A bounded pool with a queue, not a cached one: an event to a thousand idle subscribers
+    // must not start a thousand threads. Idle threads end, so a quiet server holds none.
+    this.writers = new ThreadPoolExecutor(WRITER_THREADS, WRITER_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemon("charon-sse-writer"));
+    writers.allowCoreThreadTimeOut(true);
     this.players = new Fanout(writers);
     this.gms = new Fanout(writers);
     this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current());
@@ -117,8 +121,7 @@ public final class ActiveView implements AutoCloseable {
    * (and go to the login page) instead of meeting an HTTP error mid-stream.
    */
   public void endSessions(Collection<String> sessionKeys, String reason) {
-    OutboundSseEvent auth = new OutboundEvent.Builder().name(AUTH_EVENT)
-        .data(String.class, "{\"reason\":" + jsonString(reason) + "}").build();
+    Frame auth = Frame.event(AUTH_EVENT, null, "{\"reason\":" + jsonString(reason) + "}", -1);
     synchronized (lock) {
       for (String key : sessionKeys) {
         List<Subscriber> streams = bySession.remove(key);
@@ -167,7 +170,7 @@ public final class ActiveView implements AutoCloseable {
   }
 
   private void beat() {
-    OutboundSseEvent comment = new OutboundEvent.Builder().comment("heartbeat").build();
+    Frame comment = Frame.comment("heartbeat");
     synchronized (lock) {
       players.publish(comment);
       gms.publish(comment);

@@ -1,6 +1,5 @@
 package dev.charon.activeview;
 
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -22,7 +21,7 @@ final class Fanout {
   }
 
   /** Called under the ActiveView lock, so no event can be published between these steps. */
-  Subscriber register(Sse sse, SseEventSink connection, OutboundSseEvent snapshot) {
+  Subscriber register(Sse sse, SseEventSink connection, Frame snapshot) {
     if (broadcaster == null) {
       broadcaster = sse.newBroadcaster();
     }
@@ -36,7 +35,7 @@ final class Fanout {
   }
 
   /** Called under the ActiveView lock, so events leave in version order. */
-  void publish(OutboundSseEvent event) {
+  void publish(Frame event) {
     if (broadcaster != null) {
       broadcaster.broadcast(event);
     }

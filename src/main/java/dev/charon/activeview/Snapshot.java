@@ -2,9 +2,6 @@ package dev.charon.activeview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import org.glassfish.jersey.media.sse.OutboundEvent;
 
 /**
  * One committed version of the state with both projections rendered. The JSON of an event is
@@ -23,14 +20,14 @@ final class Snapshot {
   final ActiveViewState state;
   private final ObjectNode player;
   private final ObjectNode gm;
-  private final OutboundSseEvent playerPatch;
-  private final OutboundSseEvent gmPatch;
+  private final Frame playerPatch;
+  private final Frame gmPatch;
   private final Projection.TokenNodes tokenNodes;
   private String playerJson; // guarded by this
   private String gmJson; // guarded by this
 
   private Snapshot(String epoch, long version, ActiveViewState state, ObjectNode player, ObjectNode gm,
-      OutboundSseEvent playerPatch, OutboundSseEvent gmPatch, Projection.TokenNodes tokenNodes) {
+      Frame playerPatch, Frame gmPatch, Projection.TokenNodes tokenNodes) {
     this.tokenNodes = tokenNodes;
     this.epoch = epoch;
     this.version = version;
@@ -59,7 +56,7 @@ final class Snapshot {
         patchEvent(nextVersion, MergePatch.diff(gm, nextGm)), nodes);
   }
 
-  private OutboundSseEvent patchEvent(long v, ObjectNode patch) {
+  private Frame patchEvent(long v, ObjectNode patch) {
     ObjectNode data = Projection.JSON.createObjectNode();
     data.put("epoch", epoch);
     data.put("version", v);
@@ -68,12 +65,12 @@ final class Snapshot {
     return event(v, write(data), false);
   }
 
-  OutboundSseEvent patch(Projection p) {
+  Frame patch(Projection p) {
     return p == Projection.GM ? gmPatch : playerPatch;
   }
 
   /** The first frame of a stream: the whole projection, with the reconnect hint. */
-  OutboundSseEvent snapshotEvent(Projection p) {
+  Frame snapshotEvent(Projection p) {
     return event(version, json(p), true);
   }
 
@@ -98,16 +95,8 @@ final class Snapshot {
     return o;
   }
 
-  private static OutboundSseEvent event(long v, String json, boolean withRetry) {
-    OutboundEvent.Builder b = new OutboundEvent.Builder()
-        .name(EVENT_NAME)
-        .id(Long.toString(v))
-        .mediaType(MediaType.TEXT_PLAIN_TYPE)
-        .data(String.class, json);
-    if (withRetry) {
-      b.reconnectDelay(SSE_RETRY_MILLIS);
-    }
-    return b.build();
+  private static Frame event(long v, String json, boolean withRetry) {
+    return Frame.event(EVENT_NAME, Long.toString(v), json, withRetry ? SSE_RETRY_MILLIS : -1);
   }
 
   static String write(ObjectNode node) {

@@ -3,6 +3,8 @@ package dev.charon.activeview;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -11,26 +13,31 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open stream, as registered with the {@link jakarta.ws.rs.sse.SseBroadcaster}. Jersey's
- * broadcaster already gives each subscriber its own bounded buffer and delivery task (and closes
- * a subscriber whose buffer overflows); this class adds what it lacks:
+ * One open stream, as registered with the {@link jakarta.ws.rs.sse.SseBroadcaster}. The
+ * broadcaster delivers to it inline (see {@link InlineDeliveryExecutor}); this class never
+ * writes on the caller's thread:
  *
  * <ul>
- *   <li>the snapshot frame is queued under the ActiveView lock and written by a writer thread,
- *       so registering never blocks a GM's write, and no later event can overtake it;
- *   <li>events not newer than the last one queued are dropped (the snapshot already has them);
- *   <li>closing never blocks the caller (it may be the publisher, under the ActiveView lock).
+ *   <li>{@code send} only queues the frame and, if no writer is busy with this stream, hands the
+ *       stream to the bounded writer pool; the caller may be the publisher holding the
+ *       ActiveView lock, so this must never wait on a socket;
+ *   <li>a writer takes everything queued at once and writes it as one chunk with one flush, so
+ *       a subscriber that falls behind a burst of writes catches up in a few writes instead of
+ *       one per event;
+ *   <li>the snapshot frame is queued first under the ActiveView lock, so no later event can
+ *       overtake it, and events not newer than the last one queued are dropped;
+ *   <li>closing never blocks the caller.
  * </ul>
  *
- * A client that stops reading makes its delivery task block in a socket write; its buffer in
- * the broadcaster then fills and it is disconnected, so the browser reconnects and resyncs
- * instead of silently freezing as the original's did. Other subscribers are not affected: each
- * is written by its own task.
+ * A client that stops reading makes its writer block in a socket write (bounded by the
+ * connector's write timeout); its queue then fills and it is disconnected, so the browser
+ * reconnects and resyncs instead of silently freezing as the original's did. Other subscribers
+ * are written by the other writer threads.
  */
 final class Subscriber implements SseEventSink {
   private static final Logger LOG = Logger.getLogger(Subscriber.class.getName());
 
-  /** Backstop for events queued here while a writer is busy; each event is about 150 bytes. */
+  /** Events queued for one stream before it counts as stuck and is closed; each is ~150 bytes. */
   static final int QUEUE_CAPACITY_EVENTS = 256;
 
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -38,7 +45,7 @@ final class Subscriber implements SseEventSink {
   private final SseEventSink connection;
   private final Executor writers;
   private final Runnable onGone;
-  private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>(); // guarded by this
+  private final ArrayDeque<Frame> queue = new ArrayDeque<>(); // guarded by this
   private boolean draining; // guarded by this
   private boolean finishing; // guarded by this: close once the queue is written
   private long lastVersion = Long.MIN_VALUE; // guarded by this
@@ -50,32 +57,33 @@ final class Subscriber implements SseEventSink {
     this.onGone = onGone;
   }
 
-  /** The first frame, queued under the ActiveView lock: a writer thread sends it. */
-  void sendFirst(OutboundSseEvent snapshot) {
-    if (enqueue(snapshot)) {
-      try {
-        writers.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        close();
-      }
-    }
+  /** The first frame, queued under the ActiveView lock. */
+  void sendFirst(Frame snapshot) {
+    send(snapshot);
   }
 
   /**
-   * Called by the broadcaster's delivery task for this subscriber, one event at a time: writes
-   * on that task's thread unless a writer is already busy with this stream. Throwing once
-   * closed makes the broadcaster cancel this subscription, so dead ones do not pile up in it.
+   * Queues the event for a writer thread. Throwing once closed makes the broadcaster cancel
+   * this subscription, so dead ones do not pile up in it.
    */
   @Override
   public CompletionStage<?> send(OutboundSseEvent event) {
-    if (enqueue(event)) {
-      drain();
+    if (enqueue(Frame.of(event))) {
+      startDrain();
     }
     return DONE;
   }
 
-  /** Queues the event; true when the caller must drain (nobody else is writing). */
-  private boolean enqueue(OutboundSseEvent event) {
+  private void startDrain() {
+    try {
+      writers.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      close();
+    }
+  }
+
+  /** Queues the frame; true when the caller must start a writer (none is busy here). */
+  private boolean enqueue(Frame frame) {
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("subscriber closed");
@@ -83,7 +91,7 @@ final class Subscriber implements SseEventSink {
       if (finishing) {
         return false; // the stream is saying goodbye; nothing more goes after the last event
       }
-      long version = versionOf(event);
+      long version = versionOf(frame);
       if (version != Long.MIN_VALUE) {
         if (version <= lastVersion) {
           return false;
@@ -95,7 +103,7 @@ final class Subscriber implements SseEventSink {
         close();
         throw new IllegalStateException("subscriber too slow");
       }
-      queue.add(event);
+      queue.add(frame);
       if (draining) {
         return false;
       }
@@ -108,8 +116,8 @@ final class Subscriber implements SseEventSink {
    * Queues a last event (after everything already queued) and closes the stream once it is
    * written: how a stream whose session ended says why before it goes.
    */
-  void finish(OutboundSseEvent last) {
-    boolean startDrain = false;
+  void finish(Frame last) {
+    boolean start = false;
     synchronized (this) {
       if (closed || finishing) {
         return;
@@ -118,27 +126,24 @@ final class Subscriber implements SseEventSink {
       queue.add(last);
       if (!draining) {
         draining = true;
-        startDrain = true;
+        start = true;
       }
     }
-    if (startDrain) {
-      try {
-        writers.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        close();
-      }
+    if (start) {
+      startDrain();
     }
   }
 
-  /** Writes queued events in order; a failed write means the client is gone. */
+  /** Writes what is queued, in order, a batch per write; a failed write means the client is gone. */
   private void drain() {
     while (true) {
-      OutboundSseEvent next;
+      List<Frame> batch;
       boolean done;
       synchronized (this) {
-        next = closed ? null : queue.poll();
-        done = next == null && finishing && !closed;
-        if (next == null) {
+        batch = closed || queue.isEmpty() ? List.of() : new ArrayList<>(queue);
+        queue.clear();
+        done = batch.isEmpty() && finishing && !closed;
+        if (batch.isEmpty()) {
           draining = false;
         }
       }
@@ -146,11 +151,11 @@ final class Subscriber implements SseEventSink {
         close();
         return;
       }
-      if (next == null) {
+      if (batch.isEmpty()) {
         return;
       }
       try {
-        CompletionStage<?> written = connection.send(next);
+        CompletionStage<?> written = connection.send(Frame.concat(batch));
         if (written.toCompletableFuture().isCompletedExceptionally()) {
           close();
           return;
@@ -163,8 +168,8 @@ final class Subscriber implements SseEventSink {
     }
   }
 
-  private static long versionOf(OutboundSseEvent event) {
-    String id = event.getId();
+  private static long versionOf(Frame frame) {
+    String id = frame.getId();
     return id == null ? Long.MIN_VALUE : Long.parseLong(id);
   }
 

@@ -1,6 +1,8 @@
 package dev.charon.web;
 
 import dev.charon.activeview.ActiveViewResource;
+import dev.charon.activeview.FrameWriter;
+import dev.charon.activeview.InlineDeliveryExecutor;
 import dev.charon.activeview.ViewResource;
 import dev.charon.campaign.CampaignImageResource;
 import dev.charon.campaign.CampaignImages;
@@ -38,6 +40,10 @@ public class CharonApplication extends ResourceConfig {
     register(JsonMapper.class);
     register(ErrorMapper.class);
     register(ApiHeadersFilter.class);
+    // Events leave as bytes rendered once (FrameWriter), delivered inline by the broadcaster
+    // to per-stream queues that a bounded writer pool drains (InlineDeliveryExecutor).
+    register(FrameWriter.class);
+    register(InlineDeliveryExecutor.class);
     // Access and CSRF for every endpoint, in one place (see AccessTable).
     register(new SecurityFilter(charon.sessions()));
     register(new AuthResource(charon.login(), charon.sessions()));

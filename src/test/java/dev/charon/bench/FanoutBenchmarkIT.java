@@ -33,8 +33,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "charon.benchmark", matches = "true")
 class FanoutBenchmarkIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int[] SUBSCRIBERS = {1, 100, 1000};
-  private static final int MOVES_PER_RUN = 200;
+  /** Subscriber counts to run, e.g. {@code -Dcharon.benchmark.subscribers=100}; default 1, 100, 1000. */
+  private static final int[] SUBSCRIBERS = Arrays.stream(System.getProperty("charon.benchmark.subscribers", "1,100,1000")
+      .split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+  private static final int MOVES_PER_RUN = 500;
+  private static final int WARMUP_WRITES = 5000;
+  private static final int WARMUP_SUBSCRIBERS = 10;
   private static final int THROUGHPUT_WRITES = 4000;
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -49,6 +53,7 @@ class FanoutBenchmarkIT {
       server = tomcat;
       tomcat.start();
       Agent gm = new Agent(tomcat.base()).loggedIn("gm", "benchmark-gm-password");
+      RawPost writer = new RawPost(tomcat.base(), gm.cookieHeader(), gm.cookies.get("csrftoken"));
       String[] largest = largestMap(gm);
       String slug = largest[0];
       gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + slug + "\"}");
@@ -58,10 +63,23 @@ class FanoutBenchmarkIT {
       int y = room.get("y").asInt();
       String token = gm.postJson("api/gm/encounter/place-token/",
           "{\"type\":\"player\",\"name\":\"Benchmark\",\"x\":" + x + ",\"y\":" + y + "}").get("token_id").asText();
+      // Measure the steady state, not the JIT: the first few thousand requests of a fresh JVM
+      // run interpreted code and take several times longer.
+      try (NioSubscribers warm = new NioSubscribers()) {
+        for (int i = 0; i < WARMUP_SUBSCRIBERS; i++) {
+          warm.open("127.0.0.1", tomcat.base().getPort(), tomcat.base().getPath() + "api/active-view/stream/");
+        }
+        for (int i = 0; i < WARMUP_WRITES; i++) {
+          writer.post("api/gm/encounter/move-token/", "{\"token_id\":\"" + token + "\",\"x\":" + (x + i % 2) + ",\"y\":" + y + "}");
+        }
+        awaitAll(warm, gm.getJson("api/active-view/").get("version").asLong());
+      }
+      report.append("After a warm-up of ").append(WARMUP_WRITES).append(" moves with ").append(WARMUP_SUBSCRIBERS)
+          .append(" subscribers. ");
       report.append("Map: `").append(slug).append("` (").append(largest[2]).append(" rooms), moves of one token between two cells of room `")
           .append(room.get("id").asText()).append("`.\n\n");
-      report.append("| subscribers | connect p50 / max (ms) | POST→all delivered p50 / p99 / max (ms) | slowest subscriber p99 (ms) | bytes per event on the wire | writes/s with these subscribers |\n");
-      report.append("|---|---|---|---|---|---|\n");
+      report.append("| subscribers | connect p50 / max (ms) | POST answered p50 / p99 (ms) | POST→all delivered p50 / p99 / max (ms) | slowest subscriber p99 (ms) | bytes per event on the wire | writes/s with these subscribers |\n");
+      report.append("|---|---|---|---|---|---|---|\n");
       for (int n : SUBSCRIBERS) {
         try (NioSubscribers subs = new NioSubscribers()) {
           long[] connect = new long[n];
@@ -70,6 +88,7 @@ class FanoutBenchmarkIT {
           }
           long bytesBefore = subs.subs.get(0).bytes.get();
           long[] allDelivered = new long[MOVES_PER_RUN];
+          long[] answered = new long[MOVES_PER_RUN];
           long[] perSubscriberWorst = new long[n];
           List<long[]> perSubscriber = new ArrayList<>();
           for (int i = 0; i < n; i++) {
@@ -78,22 +97,17 @@ class FanoutBenchmarkIT {
           for (int m = 0; m < MOVES_PER_RUN; m++) {
             int nx = x + (m % 2 == 0 ? 1 : 0);
             long t0 = System.nanoTime();
-            long version = gm.postJson("api/gm/encounter/move-token/",
-                "{\"token_id\":\"" + token + "\",\"x\":" + nx + ",\"y\":" + y + "}").get("version").asLong();
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            RawPost.Response moved = writer.post("api/gm/encounter/move-token/",
+                "{\"token_id\":\"" + token + "\",\"x\":" + nx + ",\"y\":" + y + "}");
+            answered[m] = System.nanoTime() - t0;
+            if (moved.status() != 200) {
+              throw new IllegalStateException("move answered " + moved);
+            }
+            long version = JSON.readTree(moved.body()).get("version").asLong();
+            subs.awaitAll(version, 10_000_000_000L);
             long worst = 0;
             for (int i = 0; i < n; i++) {
-              NioSubscribers.Sub s = subs.subs.get(i);
-              Long at;
-              while ((at = s.arrivals.get(version)) == null) {
-                if (System.nanoTime() > deadline) {
-                  throw new IllegalStateException("subscriber " + i + " never got version " + version
-                      + (s.closedByServer ? " (the server closed its stream)" : " (its stream is still open; last id "
-                      + s.lastId + ")"));
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
-              }
-              long latency = at - t0;
+              long latency = subs.subs.get(i).arrivals.get(version) - t0;
               perSubscriber.get(i)[m] = latency;
               worst = Math.max(worst, latency);
             }
@@ -104,11 +118,17 @@ class FanoutBenchmarkIT {
           for (long[] lat : perSubscriber) {
             slowestP99 = Math.max(slowestP99, pct(lat, 99));
           }
+          subs.recordArrivals = false;
+          long throughputStart = System.nanoTime();
           double writesPerSecond = throughput(gm, token, x, y);
+          long lastVersion = gm.getJson("api/active-view/").get("version").asLong();
+          long caughtUp = awaitAll(subs, lastVersion) - throughputStart;
           report.append("| ").append(n).append(" | ").append(ms(pct(connect, 50))).append(" / ").append(ms(max(connect)))
+              .append(" | ").append(ms(pct(answered, 50))).append(" / ").append(ms(pct(answered, 99)))
               .append(" | ").append(ms(pct(allDelivered, 50))).append(" / ").append(ms(pct(allDelivered, 99))).append(" / ")
               .append(ms(max(allDelivered))).append(" | ").append(ms(slowestP99)).append(" | ").append(bytesPerEvent)
-              .append(" | ").append(String.format("%.0f", writesPerSecond)).append(" |\n");
+              .append(" | ").append(String.format("%.0f", writesPerSecond)).append(" (all ").append(n)
+              .append(" had the last after ").append(ms(caughtUp)).append(" ms) |\n");
           System.out.println(report);
         }
       }
@@ -119,21 +139,30 @@ class FanoutBenchmarkIT {
     System.out.println("Written to " + out + ":\n" + report);
   }
 
+  /** Waits until every subscriber has seen {@code version}; returns when the last one did. */
+  private static long awaitAll(NioSubscribers subs, long version) throws InterruptedException {
+    subs.awaitAll(version, 60_000_000_000L);
+    return subs.subs.stream().mapToLong(s -> s.lastArrival).max().orElseThrow();
+  }
+
   /** Moves from 4 threads as fast as the server answers; returns accepted writes per second. */
   private double throughput(Agent gm, String token, int x, int y) throws Exception {
+    String cookie = gm.cookieHeader();
+    String csrf = gm.cookies.get("csrftoken");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicInteger done = new AtomicInteger();
     long t0 = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       futures.add(pool.submit(() -> {
-        for (int i = 0; i < THROUGHPUT_WRITES / 4; i++) {
-          try {
-            gm.postJson("api/gm/encounter/move-token/",
+        try (RawPost client = new RawPost(server.base(), cookie, csrf)) {
+          for (int i = 0; i < THROUGHPUT_WRITES / 4; i++) {
+            RawPost.Response r = client.post("api/gm/encounter/move-token/",
                 "{\"token_id\":\"" + token + "\",\"x\":" + (x + (i % 2)) + ",\"y\":" + y + "}");
+            if (r.status() != 200) {
+              throw new IllegalStateException("move answered " + r);
+            }
             done.incrementAndGet();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
           }
         }
         return null;

@@ -22,6 +22,8 @@ final class NioSubscribers implements AutoCloseable {
     final StringBuilder pending = new StringBuilder();
     final ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
     volatile long lastId = -1;
+    /** When the newest event arrived (System.nanoTime). */
+    volatile long lastArrival;
     /** Set when the server closed the stream (EOF or reset): a dropped subscriber, not a slow one. */
     volatile boolean closedByServer;
     final AtomicLong bytes = new AtomicLong();
@@ -73,6 +75,51 @@ final class NioSubscribers implements AutoCloseable {
   }
 
   private final List<Sub> pendingRegistrations = new ArrayList<>();
+  /** Off during throughput runs: thousands of events times a thousand subscribers is a lot of map. */
+  volatile boolean recordArrivals = true;
+
+  /** Guards {@link #target} and {@link #reached}: how the waiting thread learns, without polling. */
+  private final Object progress = new Object();
+  private long target = Long.MAX_VALUE;
+  private int reached;
+
+  private void arrived(Sub s, long id) {
+    synchronized (progress) {
+      long before = s.lastId;
+      s.lastId = id;
+      if (before < target && id >= target && ++reached == subs.size()) {
+        progress.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Blocks until every subscriber has seen {@code version}; the arrival times are in each
+   * {@link Sub#arrivals}. Throws if one was closed by the server or the time runs out.
+   */
+  void awaitAll(long version, long timeoutNanos) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    synchronized (progress) {
+      target = version;
+      reached = (int) subs.stream().filter(s -> s.lastId >= version).count();
+      while (reached < subs.size()) {
+        for (Sub s : subs) {
+          if (s.closedByServer && s.lastId < version) {
+            throw new IllegalStateException("subscriber " + subs.indexOf(s) + " stopped at " + s.lastId + " of " + version
+                + " (the server closed its stream)");
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          Sub behind = subs.stream().filter(s -> s.lastId < version).findFirst().orElseThrow();
+          throw new IllegalStateException("subscriber " + subs.indexOf(behind) + " never got version " + version
+              + " (its stream is still open; last id " + behind.lastId + ")");
+        }
+        progress.wait(Math.max(1, left / 1_000_000));
+      }
+      target = Long.MAX_VALUE;
+    }
+  }
 
   private void run() {
     ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
@@ -99,6 +146,9 @@ final class NioSubscribers implements AutoCloseable {
           if (n < 0) {
             s.closedByServer = true;
             key.cancel();
+            synchronized (progress) {
+              progress.notifyAll();
+            }
             continue;
           }
           long now = System.nanoTime();
@@ -112,8 +162,11 @@ final class NioSubscribers implements AutoCloseable {
               break;
             }
             long id = Long.parseLong(s.pending.substring(idx + 5, end).trim());
-            s.arrivals.put(id, now);
-            s.lastId = id;
+            if (recordArrivals) {
+              s.arrivals.put(id, now);
+            }
+            s.lastArrival = now;
+            arrived(s, id);
             s.pending.delete(0, end);
           }
           if (s.pending.length() > 1_000_000) {

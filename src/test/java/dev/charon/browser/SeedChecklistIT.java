@@ -40,7 +40,10 @@ class SeedChecklistIT {
   static final Duration UI = Duration.ofSeconds(15);
   /** The seed's budget from GM drop to the player's screen. */
   static final long MAX_LATENCY_MILLIS = 200;
-  static final int MOVES = 24;
+  // Enough samples that the 95th percentile is not simply the worst one or two: one scheduling
+  // hiccup of a shared 2-core machine must not decide the verdict alone.
+  static final int MOVES = 40;
+  static final int TOGGLES = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** tomcat (default, every check) or payara (the smoke: checks 1, 2, 3 and 6 without restart). */
@@ -189,7 +192,7 @@ class SeedChecklistIT {
     click(gm, "tab-portraits");
     List<Long> show = new ArrayList<>();
     List<Long> dismiss = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < TOGGLES; i++) {
       show.add(timedToggle(npc, true));
       dismiss.add(timedToggle(npc, false));
     }
@@ -215,6 +218,9 @@ class SeedChecklistIT {
     assertTrue(gm.driver.findElements(By.cssSelector("[data-testid=connection-toast]")).isEmpty());
     long stoppedAt = System.nanoTime();
     tomcat.stop();
+    // A graceful stop can take seconds, and a reconnect that reaches the paused connector waits
+    // for it: the upper bounds allow for however long this stop took.
+    long stopMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
     gm.await("the GM toast", Duration.ofSeconds(30), d -> toastShown(gm));
     long gmMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
     terminal.await("the terminal toast", Duration.ofSeconds(45), d -> toastShown(terminal));
@@ -224,8 +230,10 @@ class SeedChecklistIT {
     Report.line("Toast after stop: GM console " + gmMillis + " ms (threshold 2), terminal " + terminalMillis
         + " ms (threshold 5)");
     // 2 failures 3 s apart, and 5: the first error is immediate, then one per 3 s retry.
-    assertTrue(gmMillis >= 2_500 && gmMillis <= 12_000, "GM toast after " + gmMillis + " ms");
-    assertTrue(terminalMillis >= 11_000 && terminalMillis <= 25_000, "terminal toast after " + terminalMillis + " ms");
+    assertTrue(gmMillis >= 2_500 && gmMillis <= 12_000 + stopMillis, "GM toast after " + gmMillis + " ms; stop took "
+        + stopMillis + " ms");
+    assertTrue(terminalMillis >= 11_000 && terminalMillis <= 25_000 + stopMillis, "terminal toast after " + terminalMillis
+        + " ms; stop took " + stopMillis + " ms");
   }
 
   @Test
@@ -262,10 +270,9 @@ class SeedChecklistIT {
     tomcat.stop();
     tomcat.start();
     api = Api.loginAsGm(tomcat.base(), GM_PASSWORD);
-    messages.await("the message after the restart", Duration.ofSeconds(30), d -> {
-      d.navigate().refresh();
-      return d.getPageSource().contains(content);
-    });
+    // One reload, then patience: reloading on every poll would abort the page's own fetches.
+    messages.driver.navigate().refresh();
+    messages.await("the message after the restart", Duration.ofSeconds(30), d -> d.getPageSource().contains(content));
     JsonNode health = api.health();
     assertTrue(health.get("database").get("migrations").size() >= 1);
     assertEquals(0, health.get("database").get("pending_migrations").asInt());
@@ -376,7 +383,10 @@ class SeedChecklistIT {
             window.__charonPortrait = performance.timeOrigin + performance.now();
           }
         };
-        new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true });
+        // One observer at a time: a leftover one from an earlier toggle could stamp too early.
+        if (window.__charonPortraitObserver) window.__charonPortraitObserver.disconnect();
+        window.__charonPortraitObserver = new MutationObserver(check);
+        window.__charonPortraitObserver.observe(document.body, { subtree: true, childList: true, attributes: true });
         """, npc, show);
     WebElement button = gm.await("portrait toggle", UI, d -> d.findElement(By.cssSelector("[data-testid='portrait-toggle-" + npc + "']")));
     gm.js("window.__charonClick = null; arguments[0].addEventListener('click', () => window.__charonClick = performance.timeOrigin + performance.now(), { once: true, capture: true });", button);

@@ -64,8 +64,16 @@ class ContainerSmokeIT {
       }
 
       // First run without a configured password: one is generated and printed once, with the URL.
-      String log = java.nio.file.Files.readString(server.consoleLog());
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("password : (\\S+)").matcher(log);
+      // Polled: a container may write its log asynchronously, after it reports healthy.
+      java.util.regex.Pattern printed = java.util.regex.Pattern.compile("password : (\\S+)");
+      java.util.regex.Matcher m = printed.matcher("");
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      while (!m.find() && System.nanoTime() < deadline) {
+        Thread.sleep(100); // polling a log file, not synchronising threads
+        m = printed.matcher(java.nio.file.Files.readString(server.consoleLog(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      String log = java.nio.file.Files.readString(server.consoleLog(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      m = printed.matcher(log);
       assertTrue(m.find(), "the generated GM password is in the log:\n" + server.tail());
       String password = m.group(1);
       assertFalse(m.find(), "printed once");

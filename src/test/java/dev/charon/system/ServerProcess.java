@@ -108,7 +108,8 @@ public abstract class ServerProcess implements AutoCloseable {
     killOnExit(process);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      for (String line : Files.readAllLines(consoleLog())) {
+      // Latin-1 never fails on a half-written UTF-8 character at the end of a growing log.
+      for (String line : Files.readAllLines(consoleLog(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
         if (line.contains(text)) {
           return line;
         }

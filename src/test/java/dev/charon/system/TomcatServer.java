@@ -42,6 +42,13 @@ public final class TomcatServer extends ServerProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
+    // Extra JVM options for investigations, e.g. a flight recording of a benchmark:
+    // -Dcharon.it.tomcat.jvm="-XX:StartFlightRecording=filename=/tmp/bench.jfr"
+    for (String option : System.getProperty("charon.it.tomcat.jvm", "").trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        cmd.add(option);
+      }
+    }
     cmd.add("-Dcatalina.home=" + home);
     cmd.add("-Dcatalina.base=" + catalinaBase);
     cmd.add("-Djava.io.tmpdir=" + catalinaBase.resolve("temp"));

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.test.JerseyTest;
+import org.junit.jupiter.api.AfterEach;
 import org.glassfish.jersey.test.TestProperties;
 
 /**
@@ -111,6 +112,9 @@ public abstract class ApiTestBase extends JerseyTest {
     return c.target(getBaseUri());
   }
 
+  // JUnit does not inherit JerseyTest's @AfterEach onto an override: without the annotation
+  // here no test server, database or scheduler was ever shut down.
+  @AfterEach
   @Override
   public void tearDown() throws Exception {
     try {

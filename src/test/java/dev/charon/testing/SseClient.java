@@ -156,6 +156,8 @@ public final class SseClient implements AutoCloseable {
     }
   }
 
+  private static final long RECHECK_MILLIS = 20;
+
   /** Waits until the condition holds, or fails the test after the timeout. */
   public void await(String what, Predicate<SseClient> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -167,7 +169,9 @@ public final class SseClient implements AutoCloseable {
               + ", last version=" + lastVersion() + ", ended=" + ended + ", failure=" + failure + ")");
         }
         try {
-          signal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+          // Frames wake this at once; conditions about the server's state (a subscriber count)
+          // change without a frame, so they are re-checked at least this often.
+          signal.wait(Math.max(1, Math.min(RECHECK_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new AssertionError(e);

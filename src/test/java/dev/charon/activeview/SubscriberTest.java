@@ -1,0 +1,130 @@
+package dev.charon.activeview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The per-stream queue in front of a connection, with a stub connection that can be held. */
+class SubscriberTest {
+  private final ExecutorService writers = Executors.newFixedThreadPool(2);
+
+  /** A connection whose first write waits until released, as a socket whose buffer is full. */
+  static final class HeldConnection implements SseEventSink {
+    final List<String> writes = new CopyOnWriteArrayList<>();
+    final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public CompletionStage<?> send(OutboundSseEvent event) {
+      firstWriteStarted.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      synchronized (writes) {
+        writes.add(event.toString());
+        writes.notifyAll();
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isClosed() {
+      return closed.getCount() == 0;
+    }
+
+    @Override
+    public void close() {
+      closed.countDown();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    writers.shutdownNow();
+  }
+
+  private static Frame event(long v) {
+    return Frame.event("activeview", Long.toString(v), "{\"v\":" + v + "}", -1);
+  }
+
+  @Test
+  void sendNeverWritesOnTheCallersThreadAndABacklogLeavesAsOneWrite() throws Exception {
+    HeldConnection connection = new HeldConnection();
+    Subscriber s = new Subscriber(connection, writers, () -> { });
+    s.sendFirst(event(1));
+    assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS));
+    // The writer is stuck in the first write; these calls return at once and queue up.
+    for (long v = 2; v <= 5; v++) {
+      s.send(event(v));
+    }
+    s.send(Frame.comment("heartbeat"));
+    connection.release.countDown();
+    awaitWrites(connection, 2);
+    assertEquals(event(1).toString(), connection.writes.get(0));
+    assertEquals(event(2).toString() + event(3) + event(4) + event(5) + ": heartbeat\n\n", connection.writes.get(1));
+  }
+
+  @Test
+  void versionsNotNewerThanTheLastQueuedAreDropped() throws Exception {
+    HeldConnection connection = new HeldConnection();
+    connection.release.countDown();
+    Subscriber s = new Subscriber(connection, writers, () -> { });
+    s.sendFirst(event(5)); // the snapshot already contains versions up to 5
+    s.send(event(5));
+    s.send(event(4));
+    s.send(event(6));
+    awaitUntil(connection, w -> String.join("", w).contains("id: 6"));
+    assertEquals(event(5).toString() + event(6), String.join("", connection.writes));
+  }
+
+  @Test
+  void aStreamThatFallsTooFarBehindIsClosedAndRefusesMore() throws Exception {
+    HeldConnection connection = new HeldConnection();
+    AtomicInteger gone = new AtomicInteger();
+    Subscriber s = new Subscriber(connection, writers, gone::incrementAndGet);
+    s.sendFirst(event(1));
+    assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS));
+    for (long v = 2; v < 2 + Subscriber.QUEUE_CAPACITY_EVENTS; v++) {
+      s.send(event(v));
+    }
+    assertThrows(IllegalStateException.class, () -> s.send(event(1000)));
+    assertTrue(s.isClosed());
+    assertEquals(1, gone.get());
+    assertThrows(IllegalStateException.class, () -> s.send(event(1001)), "the broadcaster then drops it");
+    connection.release.countDown();
+    assertTrue(connection.closed.await(10, TimeUnit.SECONDS), "the connection itself is closed too");
+  }
+
+  private static void awaitWrites(HeldConnection c, int n) throws InterruptedException {
+    awaitUntil(c, w -> w.size() >= n);
+  }
+
+  private static void awaitUntil(HeldConnection c, java.util.function.Predicate<List<String>> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    synchronized (c.writes) {
+      while (!done.test(c.writes)) {
+        long left = deadline - System.nanoTime();
+        assertTrue(left > 0, "gave up waiting; writes: " + c.writes);
+        c.writes.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+}
