@@ -34,12 +34,14 @@ public final class ActiveView implements AutoCloseable {
   /** The SSE event name that tells a client its session ended. */
   public static final String AUTH_EVENT = "auth";
   /**
-   * Threads that write to sockets. A writer blocks only while a client's socket is full (a client
-   * that stopped reading, until the connector's write timeout or its queue closes it), so this
-   * many clients would have to be stuck at once before a healthy one waits. More threads than
-   * that would only contend for the cores: a writer is busy for microseconds per event.
+   * Threads that write to sockets. Each takes a stream's whole backlog in one write, so a
+   * handful keep up with a thousand streams; more would only contend for the cores (measured in
+   * docs/benchmarks.md: 16 threads gave a third of the throughput of 4 at 1,000 subscribers). A
+   * writer blocks only while a client's socket is full (a client that stopped reading, until the
+   * connector's write timeout or its full queue closes it), so this many clients would have to
+   * be stuck at the same moment before a healthy one waits.
    */
-  static final int WRITER_THREADS = 16;
+  static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
   private final Object lock = new Object();
   private final CampaignHolder campaign;

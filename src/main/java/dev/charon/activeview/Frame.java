@@ -24,6 +24,7 @@ public final class Frame implements OutboundSseEvent {
   private final String comment;
   private final String data;
   private final long retryMillis;
+  private final long version;
 
   private Frame(byte[] bytes, String name, String id, String comment, String data, long retryMillis) {
     this.bytes = bytes;
@@ -32,6 +33,24 @@ public final class Frame implements OutboundSseEvent {
     this.comment = comment;
     this.data = data;
     this.retryMillis = retryMillis;
+    // Parsed once here: every subscriber's queue compares versions.
+    this.version = id == null ? NO_VERSION : parseVersion(id);
+  }
+
+  /** The version of a frame without a numeric id (a comment, an auth event). */
+  static final long NO_VERSION = Long.MIN_VALUE;
+
+  private static long parseVersion(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return NO_VERSION;
+    }
+  }
+
+  /** The state version this frame brings a stream up to, or {@link #NO_VERSION}. */
+  long version() {
+    return version;
   }
 
   /**

@@ -91,8 +91,8 @@ final class Subscriber implements SseEventSink {
       if (finishing) {
         return false; // the stream is saying goodbye; nothing more goes after the last event
       }
-      long version = versionOf(frame);
-      if (version != Long.MIN_VALUE) {
+      long version = frame.version();
+      if (version != Frame.NO_VERSION) {
         if (version <= lastVersion) {
           return false;
         }
@@ -140,8 +140,10 @@ final class Subscriber implements SseEventSink {
       List<Frame> batch;
       boolean done;
       synchronized (this) {
-        batch = closed || queue.isEmpty() ? List.of() : new ArrayList<>(queue);
-        queue.clear();
+        batch = new ArrayList<>(Math.min(queue.size(), QUEUE_CAPACITY_EVENTS));
+        for (Frame f; !closed && (f = queue.poll()) != null; ) {
+          batch.add(f);
+        }
         done = batch.isEmpty() && finishing && !closed;
         if (batch.isEmpty()) {
           draining = false;
@@ -166,11 +168,6 @@ final class Subscriber implements SseEventSink {
         return;
       }
     }
-  }
-
-  private static long versionOf(Frame frame) {
-    String id = frame.getId();
-    return id == null ? Long.MIN_VALUE : Long.parseLong(id);
   }
 
   /**

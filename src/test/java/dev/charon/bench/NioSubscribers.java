@@ -9,7 +9,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NioSubscribers implements AutoCloseable {
   final class Sub {
     final SocketChannel channel;
-    final StringBuilder pending = new StringBuilder();
-    final ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
+    /** Arrival time by version, in a ring: the benchmark reads a version right after it came. */
+    private final long[] arrivals = new long[ARRIVAL_RING];
+    /** Parser state across reads: how much of "\nid: " matched, then the digits so far. */
+    private int matched;
+    private long digits = -1;
     volatile long lastId = -1;
     /** When the newest event arrived (System.nanoTime). */
     volatile long lastArrival;
@@ -33,7 +35,44 @@ final class NioSubscribers implements AutoCloseable {
     Sub(SocketChannel channel) {
       this.channel = channel;
     }
+
+    /** When {@code version} arrived (System.nanoTime), valid while it is among the newest 1,024. */
+    long arrivalOf(long version) {
+      return arrivals[(int) (version & (ARRIVAL_RING - 1))];
+    }
+
+    /** Scans bytes for "\nid: <digits>\n" without building strings: the client must stay cheap. */
+    void scan(byte[] b, int n, long now) {
+      for (int i = 0; i < n; i++) {
+        byte c = b[i];
+        if (digits >= 0) {
+          if (c >= '0' && c <= '9') {
+            digits = digits * 10 + (c - '0');
+            continue;
+          }
+          if (c == '\n' || c == '\r') {
+            arrivals[(int) (digits & (ARRIVAL_RING - 1))] = now;
+            lastArrival = now;
+            arrived(this, digits);
+          }
+          digits = -1;
+          matched = c == '\n' ? 1 : 0;
+          continue;
+        }
+        if (c == ID_LINE[matched]) {
+          if (++matched == ID_LINE.length) {
+            digits = 0;
+            matched = 0;
+          }
+        } else {
+          matched = c == '\n' ? 1 : 0;
+        }
+      }
+    }
   }
+
+  private static final int ARRIVAL_RING = 1024;
+  private static final byte[] ID_LINE = "\nid: ".getBytes(StandardCharsets.US_ASCII);
 
   private final Selector selector;
   final List<Sub> subs = new ArrayList<>();
@@ -75,8 +114,6 @@ final class NioSubscribers implements AutoCloseable {
   }
 
   private final List<Sub> pendingRegistrations = new ArrayList<>();
-  /** Off during throughput runs: thousands of events times a thousand subscribers is a lot of map. */
-  volatile boolean recordArrivals = true;
 
   /** Guards {@link #target} and {@link #reached}: how the waiting thread learns, without polling. */
   private final Object progress = new Object();
@@ -95,7 +132,7 @@ final class NioSubscribers implements AutoCloseable {
 
   /**
    * Blocks until every subscriber has seen {@code version}; the arrival times are in each
-   * {@link Sub#arrivals}. Throws if one was closed by the server or the time runs out.
+   * {@link Sub#arrivalOf}. Throws if one was closed by the server or the time runs out.
    */
   void awaitAll(long version, long timeoutNanos) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
@@ -123,6 +160,7 @@ final class NioSubscribers implements AutoCloseable {
 
   private void run() {
     ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+    byte[] bytes = new byte[buf.capacity()];
     try {
       while (running) {
         selector.select(50);
@@ -154,24 +192,8 @@ final class NioSubscribers implements AutoCloseable {
           long now = System.nanoTime();
           s.bytes.addAndGet(n);
           buf.flip();
-          s.pending.append(StandardCharsets.UTF_8.decode(buf));
-          int idx;
-          while ((idx = s.pending.indexOf("\nid: ")) >= 0) {
-            int end = s.pending.indexOf("\n", idx + 5);
-            if (end < 0) {
-              break;
-            }
-            long id = Long.parseLong(s.pending.substring(idx + 5, end).trim());
-            if (recordArrivals) {
-              s.arrivals.put(id, now);
-            }
-            s.lastArrival = now;
-            arrived(s, id);
-            s.pending.delete(0, end);
-          }
-          if (s.pending.length() > 1_000_000) {
-            s.pending.setLength(0);
-          }
+          buf.get(bytes, 0, n);
+          s.scan(bytes, n, now);
         }
         selector.selectedKeys().clear();
       }

@@ -37,7 +37,26 @@ final class RawPost implements AutoCloseable {
     this.csrf = csrf;
   }
 
+  /** Requests sent again because a kept-alive connection was found closed (reported with the figures). */
+  static final java.util.concurrent.atomic.AtomicInteger RESENT = new java.util.concurrent.atomic.AtomicInteger();
+
   Response post(String path, String json) throws IOException {
+    boolean reused = socket != null;
+    try {
+      return send(path, json);
+    } catch (IOException e) {
+      if (!reused) {
+        throw e;
+      }
+      // A kept-alive connection the server had already given up on: what every HTTP client
+      // does is open a new one and send again (a token move twice is harmless here).
+      close();
+      RESENT.incrementAndGet();
+      return send(path, json);
+    }
+  }
+
+  private Response send(String path, String json) throws IOException {
     if (socket == null) {
       socket = new Socket(host, port);
       socket.setTcpNoDelay(true);
