@@ -205,6 +205,12 @@ final class NioSubscribers implements AutoCloseable {
   @Override
   public void close() throws IOException {
     running = false;
+    selector.wakeup();
+    try {
+      loop.join(1000); // let the loop see the flag before its selector goes away
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Sub s : subs) {
       s.channel.close();
     }
