@@ -53,13 +53,19 @@ public final class Charon implements AutoCloseable {
   /** @param hasher {@link PasswordHasher#standard()} except in the API test base (see there) */
   public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView,
       PasswordHasher hasher) {
+    this(settings, database, campaign, activeView, hasher, Clock.systemUTC());
+  }
+
+  /** @param clock the system clock except in tests that let sessions expire */
+  public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView,
+      PasswordHasher hasher, Clock clock) {
     this.settings = settings;
     this.database = database;
     this.campaign = campaign;
     this.activeView = activeView;
     this.campaignReloader = new CampaignReloader(campaign, activeView);
     this.accounts = new Accounts(database.emf(), hasher);
-    this.sessions = new Sessions(database.emf(), Clock.systemUTC());
+    this.sessions = new Sessions(database.emf(), clock);
     // A session that ends closes its streams with an auth event (logout, reset, deletion, expiry).
     sessions.addListener(activeView::endSessions);
     this.login = new Login(accounts, sessions, new LoginThrottle(System::nanoTime));

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.charon.testing.Agent;
 import dev.charon.testing.ApiTestBase;
+import dev.charon.testing.MovableClock;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Login, sessions, cookies, throttling and account rules, over HTTP. */
 class SecurityRulesTest extends ApiTestBase {
+  // No initializer: JerseyTest's constructor calls configure(), and so clock(), before this
+  // class's field initializers would run (an initializer would then replace the clock in use).
+  private MovableClock clock;
+
+  @Override
+  protected Clock clock() {
+    if (clock == null) {
+      clock = new MovableClock();
+    }
+    return clock;
+  }
 
   private static String login(String user, String password) {
     return "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
@@ -192,6 +206,9 @@ class SecurityRulesTest extends ApiTestBase {
   void passwordResetEndsThePlayersSessionsAndOnlyTheNewPasswordWorks() {
     Agent phone = player("pia");
     Agent tablet = agent().loggedIn("pia", "pia-password");
+    // Used once each, so that both sessions are also remembered in memory, not only in H2.
+    assertEquals(200, phone.get("api/auth/me/").status());
+    assertEquals(200, tablet.get("api/messages/").status());
     assertEquals(200, gm().post("api/gm/players/pia/password/", "{\"password\":\"brand new secret\"}").status());
     assertEquals(401, phone.get("api/auth/me/").status());
     assertEquals(401, tablet.get("api/messages/").status(), "the messages page is sent to the login page");
@@ -203,6 +220,7 @@ class SecurityRulesTest extends ApiTestBase {
   @Test
   void deletingAPlayerEndsTheirSessionsAndTheGmCannotBeDeleted() {
     Agent phone = player("pia");
+    assertEquals(200, phone.get("api/auth/me/").status(), "a used, so remembered, session");
     assertEquals(200, gm().delete("api/gm/players/pia/").status());
     assertEquals(401, phone.get("api/auth/me/").status());
     assertEquals(401, agent().login("pia", "pia-password").status());
@@ -212,10 +230,24 @@ class SecurityRulesTest extends ApiTestBase {
   }
 
   @Test
+  void usingASessionSlidesItsExpiryInMemoryAndInTheDatabase() {
+    Agent phone = player("pia");
+    assertEquals(200, phone.get("api/messages/").status());
+    clock.advance(Duration.ofDays(10));
+    Agent.Reply renewed = phone.get("api/messages/");
+    assertEquals(200, renewed.status());
+    assertTrue(renewed.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(Cookies.SESSION + "=")),
+        "the cookie is renewed");
+    clock.advance(Duration.ofDays(10)); // 20 days after the login, 10 after the renewal
+    charon.sessions().sweep(); // reads H2: the renewal must be stored there, not only remembered
+    assertEquals(200, phone.get("api/messages/").status());
+  }
+
+  @Test
   void expiredSessionIsRefusedAndSweptAway() {
     Agent phone = player("pia");
-    dev.charon.platform.Tx.in(charon.database().emf(), em -> em.createNativeQuery(
-        "UPDATE user_session SET expires_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00Z'").executeUpdate());
+    assertEquals(200, phone.get("api/messages/").status(), "a live session (now also remembered in memory)");
+    clock.advance(Sessions.IDLE_TIMEOUT.plusMinutes(1));
     assertEquals(401, phone.get("api/messages/").status());
     assertFalse(phone.cookies.containsKey("CHARON_SESSION"), "the dead cookie is cleared");
     charon.sessions().sweep();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,13 +61,18 @@ public abstract class ApiTestBase extends JerseyTest {
     return TestCampaigns.standard();
   }
 
+  /** The clock sessions expire by; a test that needs time to pass returns a {@link MovableClock}. */
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
   @Override
   protected Application configure() {
     forceSet(TestProperties.CONTAINER_PORT, "0");
     Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     CampaignHolder holder = new CampaignHolder(campaign());
     charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD)), db, holder,
-        new ActiveView(holder, heartbeat()), PasswordHasher.withIterations(TEST_HASH_ITERATIONS));
+        new ActiveView(holder, heartbeat()), PasswordHasher.withIterations(TEST_HASH_ITERATIONS), clock());
     charon.accounts().ensureGm(charon.settings().gmPassword());
     return new CharonApplication(charon).register(TestClientAddress.class);
   }
