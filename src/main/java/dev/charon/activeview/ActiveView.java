@@ -36,7 +36,7 @@ public final class ActiveView implements AutoCloseable {
   /**
    * Threads that write to sockets. Each takes a stream's whole backlog in one write, so a
    * handful keep up with a thousand streams; more would only contend for the cores (measured in
-   * docs/benchmarks.md: 16 threads gave a third of the throughput of 4 at 1,000 subscribers). A
+   * docs/benchmarks.md: 16 threads gave about half the throughput of 4 at 1,000 subscribers). A
    * writer blocks only while a client's socket is full (a client that stopped reading, until the
    * connector's write timeout or its full queue closes it), so this many clients would have to
    * be stuck at the same moment before a healthy one waits.
