@@ -30,7 +30,7 @@ final class Fanout {
     // Register first, then queue the snapshot: any later version reaches this subscriber
     // after the snapshot, and nothing can fall in between (the original's defect 1.3).
     broadcaster.register(subscriber);
-    subscriber.sendFirst(snapshot);
+    subscriber.send(snapshot);
     return subscriber;
   }
 

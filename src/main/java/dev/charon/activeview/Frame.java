@@ -81,18 +81,6 @@ public final class Frame implements OutboundSseEvent {
     return new Frame(bytes, null, null, comment, null, -1);
   }
 
-  /** Any event as a frame; Charon makes only frames, so this is the identity in practice. */
-  static Frame of(OutboundSseEvent event) {
-    if (event instanceof Frame f) {
-      return f;
-    }
-    if (event.getName() == null && event.getData() == null) {
-      return comment(event.getComment() == null ? "" : event.getComment());
-    }
-    return event(event.getName() == null ? "message" : event.getName(), event.getId(),
-        String.valueOf(event.getData()), event.isReconnectDelaySet() ? event.getReconnectDelay() : -1);
-  }
-
   /** The frames in order, as one write; the id of the result is the id of the last with one. */
   static Frame concat(List<Frame> frames) {
     if (frames.size() == 1) {

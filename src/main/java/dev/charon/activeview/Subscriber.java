@@ -57,18 +57,14 @@ final class Subscriber implements SseEventSink {
     this.onGone = onGone;
   }
 
-  /** The first frame, queued under the ActiveView lock. */
-  void sendFirst(Frame snapshot) {
-    send(snapshot);
-  }
-
   /**
    * Queues the event for a writer thread. Throwing once closed makes the broadcaster cancel
    * this subscription, so dead ones do not pile up in it.
    */
   @Override
   public CompletionStage<?> send(OutboundSseEvent event) {
-    if (enqueue(Frame.of(event))) {
+    // Charon publishes only frames (Fanout.publish takes nothing else).
+    if (enqueue((Frame) event)) {
       startDrain();
     }
     return DONE;

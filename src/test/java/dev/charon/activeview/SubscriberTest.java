@@ -68,7 +68,7 @@ class SubscriberTest {
   void sendNeverWritesOnTheCallersThreadAndABacklogLeavesAsOneWrite() throws Exception {
     HeldConnection connection = new HeldConnection();
     Subscriber s = new Subscriber(connection, writers, () -> { });
-    s.sendFirst(event(1));
+    s.send(event(1));
     assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS));
     // The writer is stuck in the first write; these calls return at once and queue up.
     for (long v = 2; v <= 5; v++) {
@@ -86,7 +86,7 @@ class SubscriberTest {
     HeldConnection connection = new HeldConnection();
     connection.release.countDown();
     Subscriber s = new Subscriber(connection, writers, () -> { });
-    s.sendFirst(event(5)); // the snapshot already contains versions up to 5
+    s.send(event(5)); // the snapshot already contains versions up to 5
     s.send(event(5));
     s.send(event(4));
     s.send(event(6));
@@ -99,7 +99,7 @@ class SubscriberTest {
     HeldConnection connection = new HeldConnection();
     AtomicInteger gone = new AtomicInteger();
     Subscriber s = new Subscriber(connection, writers, gone::incrementAndGet);
-    s.sendFirst(event(1));
+    s.send(event(1));
     assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS));
     for (long v = 2; v < 2 + Subscriber.QUEUE_CAPACITY_EVENTS; v++) {
       s.send(event(v));
