@@ -189,6 +189,11 @@ final class Subscriber implements SseEventSink {
   }
 
   private void closeConnection() {
+    // After a failed write Jersey has already closed the sink and released its request scope,
+    // and the container may have recycled the response; closing it again would touch both.
+    if (connection.isClosed()) {
+      return;
+    }
     try {
       connection.close();
     } catch (Exception e) {

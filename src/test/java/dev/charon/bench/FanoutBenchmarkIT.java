@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charon.system.ServerProcess;
 import dev.charon.testing.Agent;
+import dev.charon.testing.NioSubscribers;
 import dev.charon.system.TomcatServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,11 @@ class FanoutBenchmarkIT {
       .split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
   private static final int MOVES_PER_RUN = 500;
   private static final int WARMUP_WRITES = 5000;
+  /** Moves per warm-up round with N subscribers, and the most rounds before measuring anyway. */
+  private static final int WARM_ROUND_MOVES = 500;
+  private static final int WARM_ROUNDS_MAX = 60;
+  /** The share of one core the server's JIT compilers may use in a round that counts as warm. */
+  private static final double WARM_COMPILER_SHARE = 0.03;
   private static final int WARMUP_SUBSCRIBERS = 10;
   private static final int THROUGHPUT_WRITES = 4000;
 
@@ -78,14 +84,18 @@ class FanoutBenchmarkIT {
           .append(" subscribers. ");
       report.append("Map: `").append(slug).append("` (").append(largest[2]).append(" rooms), moves of one token between two cells of room `")
           .append(room.get("id").asText()).append("`.\n\n");
-      report.append("| subscribers | connect p50 / max (ms) | POST answered p50 / p99 (ms) | POST→all delivered p50 / p99 / max (ms) | slowest subscriber p99 (ms) | bytes per event on the wire | writes/s with these subscribers |\n");
-      report.append("|---|---|---|---|---|---|---|\n");
+      report.append("Before each measurement, moves with that many subscribers in rounds of ").append(WARM_ROUND_MOVES)
+          .append(" until the server's JIT compilers used less than ").append(Math.round(WARM_COMPILER_SHARE * 100))
+          .append(" % of a core in two rounds in a row (the last column says how many moves that took).\n\n");
+      report.append("| subscribers | connect p50 / max (ms) | POST answered p50 / p99 (ms) | POST→all delivered p50 / p99 / max (ms) | slowest subscriber p99 (ms) | bytes per event on the wire | writes/s with these subscribers | CPU per move, server / test JVM (ms) | warm-up moves |\n");
+      report.append("|---|---|---|---|---|---|---|---|---|\n");
       for (int n : SUBSCRIBERS) {
         try (NioSubscribers subs = new NioSubscribers()) {
           long[] connect = new long[n];
           for (int i = 0; i < n; i++) {
             connect[i] = subs.open("127.0.0.1", tomcat.base().getPort(), tomcat.base().getPath() + "api/active-view/stream/").connectNanos;
           }
+          int warmMoves = warmUntilSteady(tomcat, writer, subs, token, x, y);
           long bytesBefore = subs.subs.get(0).bytes.get();
           long[] allDelivered = new long[MOVES_PER_RUN];
           long[] answered = new long[MOVES_PER_RUN];
@@ -94,6 +104,8 @@ class FanoutBenchmarkIT {
           for (int i = 0; i < n; i++) {
             perSubscriber.add(new long[MOVES_PER_RUN]);
           }
+          long serverCpu0 = tomcat.cpuTime().toNanos();
+          long clientCpu0 = clientCpuNanos();
           for (int m = 0; m < MOVES_PER_RUN; m++) {
             int nx = x + (m % 2 == 0 ? 1 : 0);
             long t0 = System.nanoTime();
@@ -113,6 +125,8 @@ class FanoutBenchmarkIT {
             }
             allDelivered[m] = worst;
           }
+          long serverCpuPerEvent = (tomcat.cpuTime().toNanos() - serverCpu0) / MOVES_PER_RUN;
+          long clientCpuPerEvent = (clientCpuNanos() - clientCpu0) / MOVES_PER_RUN;
           long bytesPerEvent = (subs.subs.get(0).bytes.get() - bytesBefore) / MOVES_PER_RUN;
           long slowestP99 = 0;
           for (long[] lat : perSubscriber) {
@@ -127,7 +141,8 @@ class FanoutBenchmarkIT {
               .append(" | ").append(ms(pct(allDelivered, 50))).append(" / ").append(ms(pct(allDelivered, 99))).append(" / ")
               .append(ms(max(allDelivered))).append(" | ").append(ms(slowestP99)).append(" | ").append(bytesPerEvent)
               .append(" | ").append(String.format("%.0f", writesPerSecond)).append(" (all ").append(n)
-              .append(" had the last after ").append(ms(caughtUp)).append(" ms) |\n");
+              .append(" had the last after ").append(ms(caughtUp)).append(" ms) | ").append(ms(serverCpuPerEvent))
+              .append(" / ").append(ms(clientCpuPerEvent)).append(" | ").append(warmMoves).append(" |\n");
           System.out.println(report);
         }
       }
@@ -138,6 +153,56 @@ class FanoutBenchmarkIT {
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.toString());
     System.out.println("Written to " + out + ":\n" + report);
+  }
+
+  /**
+   * Moves the token with these subscribers until the server's JIT compilers are done: a fresh
+   * JVM's C2 compiler keeps compiling Jersey's and Tomcat's request paths for tens of thousands
+   * of requests; while it does it takes a third of a core, and every move costs the server
+   * several times the CPU of the steady state. Rounds end when the compiler threads used less
+   * than {@link #WARM_COMPILER_SHARE} of a round's time twice in a row. Returns the moves made.
+   */
+  private static int warmUntilSteady(ServerProcess tomcat, RawPost writer, NioSubscribers subs, String token, int x,
+      int y) throws Exception {
+    int quietRounds = 0;
+    int rounds = 0;
+    while (rounds < WARM_ROUNDS_MAX && quietRounds < 2) {
+      long compiler0 = compilerCpuNanos(tomcat.pid());
+      long cpu0 = tomcat.cpuTime().toNanos();
+      long t0 = System.nanoTime();
+      for (int m = 0; m < WARM_ROUND_MOVES; m++) {
+        RawPost.Response moved = writer.post("api/gm/encounter/move-token/",
+            "{\"token_id\":\"" + token + "\",\"x\":" + (x + m % 2) + ",\"y\":" + y + "}");
+        subs.awaitAll(JSON.readTree(moved.body()).get("version").asLong(), 10_000_000_000L);
+      }
+      double compilerShare = (compilerCpuNanos(tomcat.pid()) - compiler0) / (double) (System.nanoTime() - t0);
+      rounds++;
+      quietRounds = compilerShare < WARM_COMPILER_SHARE ? quietRounds + 1 : 0;
+      System.out.printf("warm-up round %d with %d subscribers: server CPU %.2f ms per move, JIT compilers %.0f %% of a core%n",
+          rounds, subs.subs.size(), (tomcat.cpuTime().toNanos() - cpu0) / 1e6 / WARM_ROUND_MOVES, compilerShare * 100);
+    }
+    return rounds * WARM_ROUND_MOVES;
+  }
+
+  /** CPU time of the server's JIT compiler threads, from /proc (Linux; clock ticks of 10 ms). */
+  private static long compilerCpuNanos(long pid) throws java.io.IOException {
+    long ticks = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          if (!Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
+              && !Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) {
+            continue;
+          }
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // a compiler thread that ended between listing and reading
+        }
+      }
+    }
+    return ticks * 10_000_000L;
   }
 
   /** Waits until every subscriber has seen {@code version}; returns when the last one did. */
@@ -212,6 +277,12 @@ class FanoutBenchmarkIT {
       }
       collect(l.path("children"), out);
     }
+  }
+
+  /** CPU time of this JVM (the subscribers and the POSTing client). */
+  private static long clientCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static long pct(long[] values, int p) {

@@ -161,6 +161,16 @@ public abstract class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** CPU time the server process has used so far (all its threads, user and system). */
+  public java.time.Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow();
+  }
+
+  /** The server's process id (benchmarks read its threads' CPU times from /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** A graceful stop (SIGTERM: the container runs its shutdown hooks). */
   public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {

@@ -1,4 +1,4 @@
-package dev.charon.bench;
+package dev.charon.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,21 +15,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * Many SSE subscribers on one selector thread, so that a thousand streams cost the benchmark
  * one thread, not a thousand. Each subscriber notes when each event id arrived.
  */
-final class NioSubscribers implements AutoCloseable {
-  final class Sub {
-    final SocketChannel channel;
+public final class NioSubscribers implements AutoCloseable {
+  public final class Sub {
+    public final SocketChannel channel;
     /** Arrival time by version, in a ring: the benchmark reads a version right after it came. */
     private final long[] arrivals = new long[ARRIVAL_RING];
     /** Parser state across reads: how much of "\nid: " matched, then the digits so far. */
     private int matched;
     private long digits = -1;
-    volatile long lastId = -1;
+    public volatile long lastId = -1;
     /** When the newest event arrived (System.nanoTime). */
-    volatile long lastArrival;
+    public volatile long lastArrival;
     /** Set when the server closed the stream (EOF or reset): a dropped subscriber, not a slow one. */
-    volatile boolean closedByServer;
-    final AtomicLong bytes = new AtomicLong();
-    long connectNanos;
+    public volatile boolean closedByServer;
+    public final AtomicLong bytes = new AtomicLong();
+    public long connectNanos;
     long openedAt;
 
     Sub(SocketChannel channel) {
@@ -37,7 +37,7 @@ final class NioSubscribers implements AutoCloseable {
     }
 
     /** When {@code version} arrived (System.nanoTime), valid while it is among the newest 1,024. */
-    long arrivalOf(long version) {
+    public long arrivalOf(long version) {
       return arrivals[(int) (version & (ARRIVAL_RING - 1))];
     }
 
@@ -75,11 +75,11 @@ final class NioSubscribers implements AutoCloseable {
   private static final byte[] ID_LINE = "\nid: ".getBytes(StandardCharsets.US_ASCII);
 
   private final Selector selector;
-  final List<Sub> subs = new ArrayList<>();
+  public final List<Sub> subs = new ArrayList<>();
   private final Thread loop;
   private volatile boolean running = true;
 
-  NioSubscribers() throws IOException {
+  public NioSubscribers() throws IOException {
     selector = Selector.open();
     loop = new Thread(this::run, "bench-nio");
     loop.setDaemon(true);
@@ -87,7 +87,7 @@ final class NioSubscribers implements AutoCloseable {
   }
 
   /** Opens a stream and waits for its first event; returns the time that took. */
-  Sub open(String host, int port, String path) throws Exception {
+  public Sub open(String host, int port, String path) throws Exception {
     long t0 = System.nanoTime();
     SocketChannel ch = SocketChannel.open(new InetSocketAddress(host, port));
     ch.configureBlocking(false);
@@ -105,7 +105,8 @@ final class NioSubscribers implements AutoCloseable {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (sub.lastId < 0) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no first event");
+        throw new IllegalStateException("stream " + subs.indexOf(sub) + " got no first event within 10 s ("
+            + sub.bytes.get() + " bytes, " + (sub.closedByServer ? "closed by the server" : "still open") + ")");
       }
       java.util.concurrent.locks.LockSupport.parkNanos(100_000);
     }
@@ -134,7 +135,7 @@ final class NioSubscribers implements AutoCloseable {
    * Blocks until every subscriber has seen {@code version}; the arrival times are in each
    * {@link Sub#arrivalOf}. Throws if one was closed by the server or the time runs out.
    */
-  void awaitAll(long version, long timeoutNanos) throws InterruptedException {
+  public void awaitAll(long version, long timeoutNanos) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
     synchronized (progress) {
       target = version;
