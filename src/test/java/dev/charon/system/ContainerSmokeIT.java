@@ -78,6 +78,13 @@ class ContainerSmokeIT {
       String password = m.group(1);
       assertFalse(m.find(), "printed once");
       assertTrue(log.contains(context + "/login/"), "with the login URL");
+      deadline = System.nanoTime() + 15_000_000_000L;
+      while (!log.contains("Charon ready") && System.nanoTime() < deadline) {
+        Thread.sleep(100); // polling a log file, not synchronising threads
+        log = java.nio.file.Files.readString(server.consoleLog(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      }
+      assertTrue(log.contains("Charon ready"), server.tail());
+      assertFalse(log.contains("caches request processors"), "tomcat-conf's connector is the safe one:\n" + server.tail());
       Agent gm = new Agent(server.base());
       assertEquals(401, gm.get("api/gm/active-view/").status());
       assertEquals(200, gm.login("gm", password).status());

@@ -130,7 +130,7 @@ public abstract class ServerProcess implements AutoCloseable {
     return args;
   }
 
-  private void awaitHealthy() throws Exception {
+  public void awaitHealthy() throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Each round opens {@link #SCREENS} raw streams, makes {@link #MOVES} token moves that every
  * stream must receive, and then drops all the streams without a goodbye, as a dead tablet does;
  * the next round's writes find them gone. On Tomcat with its default processor cache this failed
- * by the third round: the container recycled a vanished stream's request processor while Jersey's
+ * by the fourth round: the container recycled a vanished stream's request processor while Jersey's
  * sink was still finishing with it, and the next connection to get that processor lost its first
  * frames or its whole response (see tomcat-conf/conf/server.xml).
  */

@@ -36,6 +36,11 @@ public final class TomcatServer extends ServerProcess {
     return "Tomcat" + (contextPath.isEmpty() ? " (root)" : " (" + contextPath + ")");
   }
 
+  /** The copied CATALINA_BASE, which a test may edit before {@link #start}. */
+  public Path catalinaBase() {
+    return catalinaBase;
+  }
+
   @Override
   protected List<String> command() {
     Path home = Path.of(required("charon.tomcat.home"));
