@@ -112,6 +112,46 @@ class SubscriberTest {
     assertTrue(connection.closed.await(10, TimeUnit.SECONDS), "the connection itself is closed too");
   }
 
+  /**
+   * A write that fails the way Jersey's sink fails one (it closes itself and returns a failed
+   * stage) must not be followed by a second close: by then the container may have recycled the
+   * response (tomcat-conf/conf/server.xml).
+   */
+  @Test
+  void aConnectionThatClosedItselfOnAFailedWriteIsNotClosedAgain() throws Exception {
+    AtomicInteger closes = new AtomicInteger();
+    CountDownLatch asked = new CountDownLatch(1);
+    SseEventSink failing = new SseEventSink() {
+      private volatile boolean closed;
+
+      @Override
+      public CompletionStage<?> send(OutboundSseEvent event) {
+        closed = true;
+        return CompletableFuture.failedFuture(new java.io.IOException("broken pipe"));
+      }
+
+      @Override
+      public boolean isClosed() {
+        asked.countDown();
+        return closed;
+      }
+
+      @Override
+      public void close() {
+        closes.incrementAndGet();
+      }
+    };
+    AtomicInteger gone = new AtomicInteger();
+    Subscriber s = new Subscriber(failing, writers, gone::incrementAndGet);
+    s.send(event(1));
+    assertTrue(asked.await(10, TimeUnit.SECONDS), "the subscriber went to close the connection");
+    writers.shutdown(); // the close task was queued before it asked; let it finish
+    assertTrue(writers.awaitTermination(10, TimeUnit.SECONDS));
+    assertTrue(s.isClosed());
+    assertEquals(1, gone.get());
+    assertEquals(0, closes.get(), "closed once, by the sink itself");
+  }
+
   private static void awaitWrites(HeldConnection c, int n) throws InterruptedException {
     awaitUntil(c, w -> w.size() >= n);
   }

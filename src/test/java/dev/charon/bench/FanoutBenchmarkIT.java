@@ -190,8 +190,8 @@ class FanoutBenchmarkIT {
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
-          if (!Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")
-              && !Files.readString(task.resolve("comm")).startsWith("C1 CompilerThre")) {
+          String thread = Files.readString(task.resolve("comm"));
+          if (!thread.startsWith("C2 CompilerThre") && !thread.startsWith("C1 CompilerThre")) {
             continue;
           }
           String stat = Files.readString(task.resolve("stat"));

@@ -30,7 +30,6 @@ public final class NioSubscribers implements AutoCloseable {
     public volatile boolean closedByServer;
     public final AtomicLong bytes = new AtomicLong();
     public long connectNanos;
-    long openedAt;
 
     Sub(SocketChannel channel) {
       this.channel = channel;
@@ -86,13 +85,15 @@ public final class NioSubscribers implements AutoCloseable {
     loop.start();
   }
 
-  /** Opens a stream and waits for its first event; returns the time that took. */
+  /**
+   * Opens a stream and waits for its first event (the snapshot); throws if it does not come
+   * within 10 s or the server closes the stream first.
+   */
   public Sub open(String host, int port, String path) throws Exception {
     long t0 = System.nanoTime();
     SocketChannel ch = SocketChannel.open(new InetSocketAddress(host, port));
     ch.configureBlocking(false);
     Sub sub = new Sub(ch);
-    sub.openedAt = t0;
     ch.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
         + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
     synchronized (subs) {
@@ -102,13 +103,19 @@ public final class NioSubscribers implements AutoCloseable {
       pendingRegistrations.add(sub);
     }
     selector.wakeup();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (sub.lastId < 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("stream " + subs.indexOf(sub) + " got no first event within 10 s ("
-            + sub.bytes.get() + " bytes, " + (sub.closedByServer ? "closed by the server" : "still open") + ")");
+    long deadline = t0 + 10_000_000_000L;
+    synchronized (progress) {
+      while (sub.lastId < 0 && !sub.closedByServer) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        progress.wait(Math.max(1, left / 1_000_000));
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+    }
+    if (sub.lastId < 0) {
+      throw new IllegalStateException("stream " + subs.indexOf(sub) + " got no first event within 10 s ("
+          + sub.bytes.get() + " bytes, " + (sub.closedByServer ? "closed by the server" : "still open") + ")");
     }
     sub.connectNanos = System.nanoTime() - t0;
     return sub;
@@ -125,6 +132,9 @@ public final class NioSubscribers implements AutoCloseable {
     synchronized (progress) {
       long before = s.lastId;
       s.lastId = id;
+      if (before < 0) {
+        progress.notifyAll(); // a stream's first event: open() waits for it
+      }
       if (before < target && id >= target && ++reached == subs.size()) {
         progress.notifyAll();
       }
