@@ -71,7 +71,7 @@ public final class ActiveView implements AutoCloseable {
     writers.allowCoreThreadTimeOut(true);
     this.players = new Fanout(writers);
     this.gms = new Fanout(writers);
-    this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current());
+    this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current(), campaign.doorIds());
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("charon-sse-heartbeat"));
     heartbeat.scheduleAtFixedRate(this::beat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charon.campaign.Campaign;
 import dev.charon.campaign.Deck;
+import dev.charon.campaign.DoorIds;
 import dev.charon.campaign.EncounterMap;
 import dev.charon.campaign.Location;
 import dev.charon.campaign.Npc;
@@ -15,7 +16,9 @@ import java.util.Optional;
 /**
  * What each audience may see of the state. The GM sees everything; players never receive a GM
  * secret: not the ids of hidden rooms, not tokens in hidden rooms or marked hidden, not doors
- * of unrevealed areas, not the names of NPCs they have not been shown.
+ * of unrevealed areas, not the names of NPCs they have not been shown. Doors carry the opaque
+ * ids of {@link DoorIds} for players (the same as in the player map), never the campaign's own,
+ * which usually name the rooms a door joins.
  *
  * <p>Static campaign data (map geometry, terminal texts) is never part of a projection: clients
  * fetch it by REST when location or deck changes, which keeps events small.
@@ -30,7 +33,7 @@ public enum Projection {
    *     same instance) reuse their node, so a write costs O(changed) JSON building and the diff
    *     of two renderings compares unchanged tokens by identity
    */
-  ObjectNode render(ActiveViewState s, Campaign campaign, TokenNodes tokenNodes) {
+  ObjectNode render(ActiveViewState s, Campaign campaign, DoorIds doorIds, TokenNodes tokenNodes) {
     boolean gm = this == GM;
     Optional<Location> location = campaign.location(s.locationSlug());
     Optional<EncounterMap> map = location.flatMap(Location::map);
@@ -59,8 +62,10 @@ public enum Projection {
 
     ObjectNode doors = o.putObject("encounter_door_status");
     s.doorStatus().forEach((connectionId, status) -> {
-      if (gm || doorSeenByPlayers(connectionId, s, map)) {
+      if (gm) {
         doors.put(connectionId, status);
+      } else if (doorSeenByPlayers(connectionId, s, map)) {
+        doors.put(doorIds.forPlayers(s.locationSlug(), connectionId), status);
       }
     });
 

@@ -2,6 +2,8 @@ package dev.charon.activeview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charon.campaign.Campaign;
+import dev.charon.campaign.DoorIds;
 
 /**
  * One committed version of the state with both projections rendered. The JSON of an event is
@@ -18,6 +20,9 @@ final class Snapshot {
   final String epoch;
   final long version;
   final ActiveViewState state;
+  /** The campaign both projections were rendered with: a reload re-renders even an equal state. */
+  final Campaign campaign;
+  private final DoorIds doorIds;
   private final ObjectNode player;
   private final ObjectNode gm;
   private final Frame playerPatch;
@@ -26,32 +31,34 @@ final class Snapshot {
   private String playerJson; // guarded by this
   private String gmJson; // guarded by this
 
-  private Snapshot(String epoch, long version, ActiveViewState state, ObjectNode player, ObjectNode gm,
-      Frame playerPatch, Frame gmPatch, Projection.TokenNodes tokenNodes) {
+  private Snapshot(String epoch, long version, ActiveViewState state, Campaign campaign, DoorIds doorIds,
+      ObjectNode player, ObjectNode gm, Frame playerPatch, Frame gmPatch, Projection.TokenNodes tokenNodes) {
     this.tokenNodes = tokenNodes;
     this.epoch = epoch;
     this.version = version;
     this.state = state;
+    this.campaign = campaign;
+    this.doorIds = doorIds;
     this.player = player;
     this.gm = gm;
     this.playerPatch = playerPatch;
     this.gmPatch = gmPatch;
   }
 
-  static Snapshot first(String epoch, ActiveViewState state, dev.charon.campaign.Campaign campaign) {
+  static Snapshot first(String epoch, ActiveViewState state, Campaign campaign, DoorIds doorIds) {
     Projection.TokenNodes nodes = new Projection.TokenNodes();
-    return new Snapshot(epoch, 1, state, Projection.PLAYER.render(state, campaign, nodes),
-        Projection.GM.render(state, campaign, nodes), null, null, nodes);
+    return new Snapshot(epoch, 1, state, campaign, doorIds, Projection.PLAYER.render(state, campaign, doorIds, nodes),
+        Projection.GM.render(state, campaign, doorIds, nodes), null, null, nodes);
   }
 
   /** The next version: renders both projections and the patch events from this one. */
-  Snapshot next(ActiveViewState nextState, dev.charon.campaign.Campaign campaign) {
+  Snapshot next(ActiveViewState nextState, Campaign nextCampaign) {
     long nextVersion = version + 1;
     Projection.TokenNodes nodes = tokenNodes.next();
-    ObjectNode nextPlayer = Projection.PLAYER.render(nextState, campaign, nodes);
-    ObjectNode nextGm = Projection.GM.render(nextState, campaign, nodes);
+    ObjectNode nextPlayer = Projection.PLAYER.render(nextState, nextCampaign, doorIds, nodes);
+    ObjectNode nextGm = Projection.GM.render(nextState, nextCampaign, doorIds, nodes);
     nodes.forgetPrevious();
-    return new Snapshot(epoch, nextVersion, nextState, nextPlayer, nextGm,
+    return new Snapshot(epoch, nextVersion, nextState, nextCampaign, doorIds, nextPlayer, nextGm,
         patchEvent(nextVersion, MergePatch.diff(player, nextPlayer)),
         patchEvent(nextVersion, MergePatch.diff(gm, nextGm)), nodes);
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The wire shapes of the campaign read endpoints (docs/protocol.md, spec/api.md §3), rendered from
@@ -50,8 +51,12 @@ final class CampaignJson {
     return o;
   }
 
-  /** One deck of a map; only rooms passing {@code shown} (with their doors, terminals and POIs). */
-  static ObjectNode map(Location l, EncounterMap m, Deck d, Predicate<String> shown) {
+  /**
+   * One deck of a map; only rooms passing {@code shown} (with their doors, terminals and POIs).
+   *
+   * @param doorId the id a connection is sent under: its own for the GM, {@link DoorIds} for players
+   */
+  static ObjectNode map(Location l, EncounterMap m, Deck d, Predicate<String> shown, UnaryOperator<String> doorId) {
     ObjectNode o = JSON.createObjectNode();
     o.put("location_slug", l.slug());
     o.put("location_name", l.name());
@@ -78,7 +83,7 @@ final class CampaignJson {
       boolean toShown = shown.test(c.to());
       if (fromShown || toShown) {
         // A hidden end is left blank: its id alone would tell players there is a room there.
-        ObjectNode n = connections.addObject().put("id", c.id()).put("from", fromShown ? c.from() : "")
+        ObjectNode n = connections.addObject().put("id", doorId.apply(c.id())).put("from", fromShown ? c.from() : "")
             .put("to", toShown ? c.to() : "").put("door_type", c.doorType()).put("door_status", c.doorStatus());
         Optional<Deck.Room> from = d.room(c.from());
         Optional<Deck.Room> to = d.room(c.to());

@@ -28,7 +28,8 @@ public final class CampaignReads {
 
   /**
    * The player's map: only for the location on screen, and only its revealed rooms (a room is
-   * revealed when its visibility entry is {@code true}; a missing entry means hidden).
+   * revealed when its visibility entry is {@code true}; a missing entry means hidden). Doors go
+   * by their {@link DoorIds}, as in the player projection.
    */
   public Cacheable playerMap(String slug, Optional<String> deckId) {
     Campaign c = holder.current();
@@ -41,8 +42,9 @@ public final class CampaignReads {
     EncounterMap m = map(l);
     Deck d = deckId.isPresent() ? deck(m, deckId.get()) : m.deck(s.encounterDeckId()).orElse(m.defaultDeck());
     String revealed = String.join(",", d.rooms().stream().map(Deck.Room::id).filter(s::revealed).toList());
-    return Cacheable.json(() -> CampaignJson.map(l, m, d, s::revealed),
-        "player-map", c.contentVersion(), slug, d.id(), revealed);
+    DoorIds doorIds = holder.doorIds();
+    return Cacheable.json(() -> CampaignJson.map(l, m, d, s::revealed, id -> doorIds.forPlayers(slug, id)),
+        "player-map", c.contentVersion(), slug, d.id(), revealed, doorIds.fingerprint());
   }
 
   /** The GM's map: every room. Without a deck id, the location's own default deck (defect 6.10). */
@@ -51,7 +53,8 @@ public final class CampaignReads {
     Location l = location(c, slug);
     EncounterMap m = map(l);
     Deck d = deckId.isPresent() ? deck(m, deckId.get()) : m.defaultDeck();
-    return Cacheable.json(() -> CampaignJson.map(l, m, d, room -> true), "gm-map", c.contentVersion(), slug, d.id());
+    return Cacheable.json(() -> CampaignJson.map(l, m, d, room -> true, id -> id), "gm-map", c.contentVersion(), slug,
+        d.id());
   }
 
   /** Every deck's rooms; visibility and deck from the state when this is the location on screen. */

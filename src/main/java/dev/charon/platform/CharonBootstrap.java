@@ -2,6 +2,7 @@ package dev.charon.platform;
 
 import dev.charon.campaign.CampaignHolder;
 import dev.charon.campaign.CampaignLoader;
+import dev.charon.campaign.DoorIds;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -32,7 +33,8 @@ public final class CharonBootstrap implements ServletContextListener {
           + settings.campaignDir().map(Object::toString).orElse("(not set: the built-in demo campaign)"));
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
-      CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()));
+      CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()),
+          DoorIds.withKey(database.deploymentKey(DoorIds.KEY_NAME, DoorIds.KEY_BYTES)));
       charon = new Charon(settings, database, campaign);
       FirstRun.ensureGm(charon.accounts(), settings, context);
       Charon.install(charon);

@@ -2,40 +2,76 @@ package dev.charon.activeview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.charon.campaign.Campaign;
+import dev.charon.campaign.Deck;
+import dev.charon.campaign.EncounterMap;
+import dev.charon.campaign.Location;
+import dev.charon.security.Access;
+import dev.charon.security.AccessTable;
+import dev.charon.testing.Agent;
 import dev.charon.testing.ApiTestBase;
 import dev.charon.testing.SseClient;
 import dev.charon.testing.TestCampaigns;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Over random sequences of GM actions, the player stream never carries a hidden room, a token
- * in a hidden room, a token marked hidden, a door between hidden rooms or an NPC not shown.
+ * Over random sequences of GM actions, nothing a player can read carries a GM secret: not the
+ * stream, not any GET open to players or anonymous callers. No hidden room's id, name or
+ * description, no id of a door touching a hidden room (authors name doors after their rooms), no
+ * token in a hidden room, no token marked hidden, no NPC not shown.
  */
 class PlayerProjectionTest extends ApiTestBase {
   private static final List<String> ROOMS = List.of("bridge", "cargo", "engine", "hold");
   private static final List<String> STATUSES = List.of("wounded", "dead", "panicked", "stunned", "hidden");
+  /**
+   * Every GET that answers without the GM's session ({@link #theCheckedRoutesAreEveryOpenRead}
+   * keeps this complete), filled in with ids of this campaign, plus the GM's reads (token images
+   * among them) to show they stay closed.
+   */
+  private static final List<String> PLAYER_READS = List.of(
+      "api/active-view/", "api/encounter-map/testship/", "api/encounter-map/testship/?deck_id=deck_a",
+      "api/encounter-map/testship/?deck_id=deck_b", "api/ship-status/", "api/terminal/testship/ops/",
+      "api/health/", "api/auth/me/", "api/messages/", "api/campaign/images/campaign/NPCs/images/vance.png",
+      "api/star-map/", "api/system-map/sys/", "api/orbit-map/sys/testship/",
+      "api/gm/encounter/token-images/", "api/gm/encounter-map/testship/", "api/gm/active-view/",
+      "api/gm/encounter/room-visibility/");
+  /** The first reads of {@link #PLAYER_READS} are those whose answer depends on the state. */
+  private static final int STATE_READS = 6;
+  private static final EncounterMap MAP = TestCampaigns.standard().location(TestCampaigns.SHIP)
+      .flatMap(Location::map).orElseThrow();
 
   @Test
-  void playerStreamNeverContainsAHiddenRoomOrHiddenToken() throws Exception {
+  void nothingAPlayerCanReadNamesAHiddenRoomOrToken() throws Exception {
     enterShip();
-    Campaign campaign = TestCampaigns.standard();
+    Agent anonymous = agent();
+    Agent player = player("ripley");
     Random random = new Random(20261127L); // fixed seed: a failure is reproducible
     List<String> tokens = new ArrayList<>();
-    try (SseClient player = stream("api/active-view/stream/")) {
+    // The rooms the GM had revealed at each version, to judge each frame by what it may show.
+    Map<Long, Set<String>> revealedAt = new HashMap<>();
+    recordGmState(revealedAt);
+    try (SseClient stream = new SseClient(uri("api/active-view/stream/"))) {
+      stream.awaitOpen();
       for (int step = 0; step < 400; step++) {
         String body;
         String path;
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(11)) {
           case 0 -> {
             path = "api/gm/encounter/toggle-room/";
             body = "{\"room_id\":\"" + pick(random, ROOMS) + "\"}";
@@ -79,6 +115,20 @@ class PlayerProjectionTest extends ApiTestBase {
             path = "api/gm/encounter/switch-level/";
             body = "{\"deck_id\":\"" + pick(random, List.of("deck_a", "deck_b")) + "\"}";
           }
+          case 8 -> {
+            // The comm terminal overlay opens the player's terminal route; hiding closes it again.
+            boolean show = random.nextBoolean();
+            path = show ? "api/gm/show-terminal/" : "api/terminal/hide/";
+            body = show ? "{\"location_slug\":\"testship\",\"terminal_slug\":\"ops\"}" : "{}";
+          }
+          case 9 -> {
+            if (random.nextInt(8) > 0) {
+              continue;
+            }
+            // A new encounter on the same ship: every room hidden again.
+            path = "api/gm/switch-view/";
+            body = "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"testship\",\"reset\":true}";
+          }
           default -> {
             if (tokens.isEmpty() || random.nextInt(4) > 0) {
               continue;
@@ -96,15 +146,33 @@ class PlayerProjectionTest extends ApiTestBase {
             tokens.add(answer.get("token_id").asText());
           }
         }
+        Set<String> hidden = hiddenRooms(recordGmState(revealedAt));
+        // The reads that follow the state after every step; all of them, also with a player's
+        // session, every tenth (a full round after each of 400 steps took a minute).
+        boolean all = step % 10 == 0;
+        for (String route : all ? PLAYER_READS : PLAYER_READS.subList(0, STATE_READS)) {
+          assertNoHiddenRoom(hidden, "anonymous GET " + route, anonymous.get(route).body());
+          if (all) {
+            assertNoHiddenRoom(hidden, "player GET " + route, player.get(route).body());
+          }
+        }
       }
       long last = getJson("api/gm/active-view/").get("version").asLong();
-      player.awaitVersion(last);
-      assertTrue(player.activeviewFrames().size() > 100, "the sequence produced events");
-      for (SseClient.Frame frame : player.activeviewFrames()) {
+      stream.awaitVersion(last);
+      assertTrue(stream.activeviewFrames().size() > 100, "the sequence produced events");
+      for (SseClient.Frame frame : stream.activeviewFrames()) {
         JsonNode data = JSON.readTree(frame.data());
+        long version = data.get("version").asLong();
+        // A patch may name what the version before showed (to remove it): only a room hidden on
+        // both sides of the patch must be absent. A snapshot shows one version.
+        Set<String> hidden = hiddenRooms(revealedAt.get(version));
+        if (data.has("patch")) {
+          hidden.retainAll(hiddenRooms(revealedAt.get(version - 1)));
+        }
+        assertNoHiddenRoom(hidden, "frame " + version, frame.data());
         assertNoSecrets(data.has("patch") ? data.get("patch") : data, frame.data());
       }
-      JsonNode rebuilt = player.state();
+      JsonNode rebuilt = stream.state();
       assertNoSecrets(rebuilt, rebuilt.toString());
       assertEquals(getJson("api/active-view/"), rebuilt);
       // Every token the GM sees in a revealed room without 'hidden' is visible to players.
@@ -115,6 +183,121 @@ class PlayerProjectionTest extends ApiTestBase {
         boolean hidden = e.getValue().get("status").toString().contains("\"hidden\"");
         assertEquals(revealed && !hidden, rebuilt.get("encounter_tokens").has(e.getKey()), e.getValue().toString());
       }
+    }
+  }
+
+  @Test
+  void theCheckedRoutesAreEveryOpenRead() {
+    Set<String> open = AccessTable.RULES.stream()
+        .filter(r -> r.methods().contains("GET") && r.access() != Access.GM)
+        .map(AccessTable.Rule::pattern).collect(Collectors.toCollection(TreeSet::new));
+    // A new open read must be added to PLAYER_READS (and then here).
+    assertEquals(new TreeSet<>(List.of("active-view", "active-view/stream", "auth/me", "campaign/images/**",
+        "encounter-map/**", "health", "messages", "orbit-map/*/*", "ship-status", "star-map", "system-map/*",
+        "terminal/*/*")), open);
+  }
+
+  /**
+   * The terminal draws a door's state by its id, so the player map and the player state must name
+   * a door alike; neither may use the campaign's id, which names the hidden room behind it.
+   */
+  @Test
+  void playersKnowADoorByOneOpaqueIdInTheMapAndTheState() throws IOException {
+    enterShip();
+    postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}");
+    postOk("api/gm/encounter/set-door-status/", "{\"connection_id\":\"c_bridge_cargo\",\"door_status\":\"LOCKED\"}");
+    Agent anonymous = agent();
+    JsonNode connections = anonymous.get("api/encounter-map/testship/").json().get("current_deck").get("connections");
+    assertEquals(1, connections.size());
+    String id = connections.get(0).get("id").asText();
+    assertTrue(id.matches("d[0-9a-f]{16}"), id);
+    assertEquals("", connections.get(0).get("to").asText(), "the hidden end stays blank");
+    JsonNode doors = anonymous.get("api/active-view/").json().get("encounter_door_status");
+    assertEquals("{\"" + id + "\":\"LOCKED\"}", doors.toString());
+    // Stable: the same id on the next request and once the far room is revealed too.
+    postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"cargo\",\"visible\":true}");
+    assertEquals(id, anonymous.get("api/encounter-map/testship/").json().get("current_deck").get("connections")
+        .get(0).get("id").asText());
+    assertEquals("LOCKED", anonymous.get("api/active-view/").json().get("encounter_door_status").get(id).asText());
+    // The GM keeps the campaign's ids, in the map and in the state.
+    assertEquals("c_bridge_cargo", getJson("api/gm/encounter-map/testship/").get("current_deck").get("connections")
+        .get(0).get("id").asText());
+    assertEquals("LOCKED", getJson("api/gm/active-view/").get("encounter_door_status").get("c_bridge_cargo").asText());
+  }
+
+  /** Another deployment (another key) names the same door differently: the id says nothing. */
+  @Test
+  void doorIdsDependOnTheDeploymentKey() {
+    var one = dev.charon.campaign.DoorIds.withRandomKey();
+    var other = dev.charon.campaign.DoorIds.withRandomKey();
+    assertEquals(one.forPlayers("testship", "c_bridge_cargo"), one.forPlayers("testship", "c_bridge_cargo"));
+    assertNotEquals(one.forPlayers("testship", "c_bridge_cargo"), other.forPlayers("testship", "c_bridge_cargo"));
+    assertNotEquals(one.forPlayers("testship", "c_bridge_cargo"), one.forPlayers("outpost", "c_bridge_cargo"));
+  }
+
+  /** Reads the GM's state and notes which rooms were revealed at its version. */
+  private Set<String> recordGmState(Map<Long, Set<String>> revealedAt) {
+    JsonNode gm = getJson("api/gm/active-view/");
+    Set<String> revealed = new HashSet<>();
+    gm.get("encounter_room_visibility").fields().forEachRemaining(e -> {
+      if (e.getValue().asBoolean()) {
+        revealed.add(e.getKey());
+      }
+    });
+    revealedAt.put(gm.get("version").asLong(), revealed);
+    return revealed;
+  }
+
+  private static Set<String> hiddenRooms(Set<String> revealed) {
+    assertTrue(revealed != null, "a version the test did not see");
+    Set<String> hidden = new LinkedHashSet<>();
+    MAP.allRooms().forEach(r -> {
+      if (!revealed.contains(r.id())) {
+        hidden.add(r.id());
+      }
+    });
+    return hidden;
+  }
+
+  /**
+   * No key and no string value equals the id, name or description of a hidden room, and no door
+   * id touching one appears anywhere (door ids are distinctive; room ids like "engine" are also
+   * part of other words, e.g. the ship system "engines").
+   */
+  private static void assertNoHiddenRoom(Set<String> hidden, String where, String raw) {
+    Set<String> exact = new HashSet<>();
+    for (Deck.Room room : MAP.allRooms()) {
+      if (hidden.contains(room.id())) {
+        exact.addAll(List.of(room.id(), room.name(), room.description()));
+      }
+    }
+    for (Deck deck : MAP.decks()) {
+      for (Deck.Connection c : deck.connections()) {
+        if (hidden.contains(c.from()) || hidden.contains(c.to())) {
+          assertFalse(raw.contains(c.id()), where + " names door " + c.id() + " of a hidden room: " + raw);
+        }
+      }
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(raw);
+    } catch (IOException e) {
+      exact.forEach(s -> assertFalse(raw.contains(s), where + " names hidden " + s + ": " + raw));
+      return;
+    }
+    assertNoExact(json, exact, where, raw);
+  }
+
+  private static void assertNoExact(JsonNode node, Set<String> exact, String where, String raw) {
+    if (node.isTextual()) {
+      assertFalse(exact.contains(node.asText()), where + " names hidden " + node.asText() + ": " + raw);
+    }
+    node.fields().forEachRemaining(e -> {
+      assertFalse(exact.contains(e.getKey()), where + " names hidden " + e.getKey() + ": " + raw);
+      assertNoExact(e.getValue(), exact, where, raw);
+    });
+    if (node.isArray()) {
+      node.forEach(n -> assertNoExact(n, exact, where, raw));
     }
   }
 
