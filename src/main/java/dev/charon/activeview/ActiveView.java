@@ -82,12 +82,25 @@ public final class ActiveView implements AutoCloseable {
   /**
    * Applies one transition atomically. If it throws (bad input, unknown id) nothing changed,
    * no version was used and nothing was pushed.
+   *
+   * <p>A transition that leaves the state equal (a token moved to its own cell, a door set to its
+   * status, the overlay hidden when none is shown) is accepted with the current version and
+   * pushes nothing: that version already contains what was asked for, and no screen could show
+   * a difference. Without this, one client repeating such a write made a version and an event to
+   * every screen per request (3,000 hides: 3,000 events of nothing). No write needs an event for
+   * its own sake: every client reacts to state, never to the arrival of a frame. A campaign
+   * reload is never a no-op: the same state renders differently with another campaign.
    */
   public <R> Applied<R> apply(Transition<R> transition) {
     synchronized (lock) {
       Snapshot before = current;
       var campaignNow = campaign.current();
       Transition.Change<R> change = transition.apply(before.state, campaignNow);
+      // equals is cheap here: unchanged fields share their instance with the state before, and
+      // records and maps compare by identity first.
+      if (campaignNow == before.campaign && change.state().equals(before.state)) {
+        return new Applied<>(before.version, change.result());
+      }
       Snapshot after = before.next(change.state(), campaignNow);
       current = after;
       players.publish(after.patch(Projection.PLAYER));

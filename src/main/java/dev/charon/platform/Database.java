@@ -112,7 +112,8 @@ public final class Database implements AutoCloseable {
       }
       byte[] fresh = new byte[bytes];
       new SecureRandom().nextBytes(fresh);
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO deployment_key (name, key_bytes) VALUES (?, ?)")) {
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO deployment_key (name, key_bytes) VALUES (?, ?)")) {
         insert.setString(1, name);
         insert.setBytes(2, fresh);
         insert.executeUpdate();

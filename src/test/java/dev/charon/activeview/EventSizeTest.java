@@ -44,11 +44,15 @@ class EventSizeTest extends ApiTestBase {
           + "\",\"x\":" + (room.x() + i % room.width()) + ",\"y\":" + (room.y() + i / room.width()) + "}");
       moving = placed.get("token_id").asText();
     }
+    int cell = 4; // the first free cell; the second stream sees the token move back to cell 3
     for (String path : new String[] {"api/active-view/stream/", "api/gm/active-view/stream/"}) {
       try (SseClient c = stream(path)) {
         int snapshotBytes = c.frames.get(0).data().getBytes(StandardCharsets.UTF_8).length;
+        // A different cell each time: a move to where the token is changes nothing and pushes nothing.
         long v = postOk("api/gm/encounter/move-token/", "{\"token_id\":\"" + moving + "\",\"x\":"
-            + (room.x() + 4 % room.width()) + ",\"y\":" + (room.y() + 4 / room.width()) + "}").get("version").asLong();
+            + (room.x() + cell % room.width()) + ",\"y\":" + (room.y() + cell / room.width()) + "}")
+            .get("version").asLong();
+        cell--;
         c.awaitVersion(v);
         SseClient.Frame move = c.activeviewFrames().get(1);
         int bytes = ("event: activeview\nid: " + move.id() + "\ndata: " + move.data() + "\n\n")
