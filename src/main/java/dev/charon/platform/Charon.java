@@ -71,6 +71,8 @@ public final class Charon implements AutoCloseable {
     this.login = new Login(accounts, sessions, Login.throttle(), DeviceCookies.load(database.emf()));
     this.playerAdmin = new PlayerAdmin(accounts, sessions);
     this.messages = new Messages(database.emf(), accounts::existing);
+    // A deleted player's private messages and read marks go with the account, in its transaction.
+    accounts.addDependent(messages::accountDeleted);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "charon-housekeeping");
       t.setDaemon(true);
