@@ -68,7 +68,8 @@ public final class Charon implements AutoCloseable {
     this.sessions = new Sessions(database.emf(), clock);
     // A session that ends closes its streams with an auth event (logout, reset, deletion, expiry).
     sessions.addListener(activeView::endSessions);
-    this.login = new Login(accounts, sessions, Login.throttle(), DeviceCookies.load(database.emf()));
+    this.login = new Login(accounts, sessions, Login.throttle(), new DeviceCookies(
+        database.deploymentKey(DeviceCookies.KEY_NAME, DeviceCookies.KEY_BYTES)));
     this.playerAdmin = new PlayerAdmin(accounts, sessions);
     this.messages = new Messages(database.emf(), accounts::existing);
     // A deleted player's private messages and read marks go with the account, in its transaction.

@@ -3,8 +3,11 @@ package dev.charon.platform;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,40 @@ public final class Database implements AutoCloseable {
       return c.isValid(2);
     } catch (SQLException e) {
       return false;
+    }
+  }
+
+  /**
+   * A random key of {@code bytes} bytes, made on first use and kept in the database: the same on
+   * every start for as long as the data directory lives, a new one with a new data directory.
+   * Called once at start-up, before any request, so the read-then-insert needs no lock.
+   */
+  public byte[] deploymentKey(String name, int bytes) {
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      byte[] stored = storedKey(c, name);
+      if (stored != null) {
+        return stored;
+      }
+      byte[] fresh = new byte[bytes];
+      new SecureRandom().nextBytes(fresh);
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO deployment_key (name, key_bytes) VALUES (?, ?)")) {
+        insert.setString(1, name);
+        insert.setBytes(2, fresh);
+        insert.executeUpdate();
+      }
+      LOG.info(() -> "Created the deployment key '" + name + "'");
+      return fresh;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read or store the deployment key " + name, e);
+    }
+  }
+
+  private static byte[] storedKey(Connection c, String name) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement("SELECT key_bytes FROM deployment_key WHERE name = ?")) {
+      select.setString(1, name);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : null;
+      }
     }
   }
 

@@ -1,13 +1,10 @@
 package dev.charon.security;
 
-import dev.charon.platform.Tx;
-import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -22,12 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The value is {@code <nonce>.<HMAC-SHA256(key, username "\n" nonce)>}, both base64url: the
  * username is not in the cookie (nothing to read off a stolen one) but in the MAC, so a cookie
  * of one account proves nothing for another. Stateless: nothing is stored per device. The key
- * is random per installation and kept in H2 ({@code server_key}) so devices stay known across
- * restarts.
+ * is random per installation and kept in H2 ({@code deployment_key}) so devices stay known
+ * across restarts.
  */
 public final class DeviceCookies {
-  static final String KEY_NAME = "device_cookie";
-  static final int KEY_BYTES = 32;
+  /** The installation's key, in the {@code deployment_key} table. */
+  public static final String KEY_NAME = "device_cookie";
+  public static final int KEY_BYTES = 32;
   static final int NONCE_BYTES = 16;
   private static final String ALGORITHM = "HmacSHA256";
   /** 16 and 32 bytes in base64url without padding; anything else is no device cookie, unread. */
@@ -36,26 +34,9 @@ public final class DeviceCookies {
 
   private final SecretKeySpec key;
 
-  DeviceCookies(byte[] key) {
+  /** @param key this installation's, e.g. {@code Database.deploymentKey(KEY_NAME, KEY_BYTES)} */
+  public DeviceCookies(byte[] key) {
     this.key = new SecretKeySpec(key.clone(), ALGORITHM);
-  }
-
-  /** With this installation's key, made and stored on first use. */
-  public static DeviceCookies load(EntityManagerFactory emf) {
-    String stored = Tx.in(emf, em -> {
-      List<?> rows = em.createNativeQuery("SELECT key_base64 FROM server_key WHERE name = ?1")
-          .setParameter(1, KEY_NAME).getResultList();
-      if (!rows.isEmpty()) {
-        return (String) rows.get(0);
-      }
-      byte[] fresh = new byte[KEY_BYTES];
-      RANDOM.nextBytes(fresh);
-      String encoded = Base64.getEncoder().encodeToString(fresh);
-      em.createNativeQuery("INSERT INTO server_key (name, key_base64) VALUES (?1, ?2)")
-          .setParameter(1, KEY_NAME).setParameter(2, encoded).executeUpdate();
-      return encoded;
-    });
-    return new DeviceCookies(Base64.getDecoder().decode(stored));
   }
 
   /** A new cookie value for a device that just logged in as this (normalized) username. */

@@ -28,18 +28,22 @@ class DeviceCookiesTest {
     }
   }
 
+  private static DeviceCookies devices(Database db) {
+    return new DeviceCookies(db.deploymentKey(DeviceCookies.KEY_NAME, DeviceCookies.KEY_BYTES));
+  }
+
   @Test
   void theKeySurvivesARestartAndIsPerInstallation(@TempDir Path dir) throws Exception {
     String cookie;
     try (Database db = Database.open(dir)) {
-      cookie = DeviceCookies.load(db.emf()).issue("gm");
+      cookie = devices(db).issue("gm");
     }
     try (Database again = Database.open(dir)) {
-      assertTrue(DeviceCookies.load(again.emf()).deviceOf(cookie, "gm").isPresent(), "known after a restart");
+      assertTrue(devices(again).deviceOf(cookie, "gm").isPresent(), "known after a restart");
     }
     Path other = Files.createDirectory(dir.resolve("other"));
     try (Database elsewhere = Database.open(other)) {
-      assertEquals(Optional.empty(), DeviceCookies.load(elsewhere.emf()).deviceOf(cookie, "gm"),
+      assertEquals(Optional.empty(), devices(elsewhere).deviceOf(cookie, "gm"),
           "another installation has another key");
     }
   }
