@@ -209,6 +209,23 @@ public final class Messages {
     });
   }
 
+  /**
+   * Forgets a deleted account's share of the messages, in the caller's (the deletion's)
+   * transaction: recipients are kept by username, and a player created later under the same
+   * name must not read the old one's private messages. Messages only they received go (left
+   * without recipients, such a message would read as a broadcast after an export and import);
+   * messages to several lose that recipient; their read marks go. Broadcasts stay. Deleting
+   * rather than re-keying by account id keeps the export format and the documented import of a
+   * backup before its players are re-created (see {@link MessageImport}).
+   */
+  public void accountDeleted(EntityManager em, String username) {
+    em.createNativeQuery("DELETE FROM message m WHERE m.broadcast = FALSE AND EXISTS (SELECT 1 FROM message_recipient r "
+        + "WHERE r.message_id = m.id AND r.username = ?1) AND NOT EXISTS (SELECT 1 FROM message_recipient o "
+        + "WHERE o.message_id = m.id AND o.username <> ?1)").setParameter(1, username).executeUpdate();
+    em.createNativeQuery("DELETE FROM message_recipient WHERE username = ?1").setParameter(1, username).executeUpdate();
+    em.createNativeQuery("DELETE FROM message_read WHERE username = ?1").setParameter(1, username).executeUpdate();
+  }
+
   public long count() {
     return Tx.in(emf, em -> em.createQuery("SELECT COUNT(m) FROM Message m", Long.class).getSingleResult());
   }

@@ -5,8 +5,8 @@ import dev.charon.campaign.CampaignHolder;
 import dev.charon.campaign.CampaignReloader;
 import dev.charon.messages.Messages;
 import dev.charon.security.Accounts;
+import dev.charon.security.DeviceCookies;
 import dev.charon.security.Login;
-import dev.charon.security.LoginThrottle;
 import dev.charon.security.PasswordHasher;
 import dev.charon.security.PlayerAdmin;
 import dev.charon.security.Sessions;
@@ -68,9 +68,12 @@ public final class Charon implements AutoCloseable {
     this.sessions = new Sessions(database.emf(), clock);
     // A session that ends closes its streams with an auth event (logout, reset, deletion, expiry).
     sessions.addListener(activeView::endSessions);
-    this.login = new Login(accounts, sessions, new LoginThrottle(System::nanoTime));
+    this.login = new Login(accounts, sessions, Login.throttle(), new DeviceCookies(
+        database.deploymentKey(DeviceCookies.KEY_NAME, DeviceCookies.KEY_BYTES)));
     this.playerAdmin = new PlayerAdmin(accounts, sessions);
     this.messages = new Messages(database.emf(), accounts::existing);
+    // A deleted player's private messages and read marks go with the account, in its transaction.
+    accounts.addDependent(messages::accountDeleted);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "charon-housekeeping");
       t.setDaemon(true);

@@ -44,6 +44,13 @@ public final class AccessTable {
       new Rule(READS, "messages", Access.ANYONE_OR_USER),
       new Rule(POST, "messages/read", Access.PLAYER));
 
+  /**
+   * PUBLIC writes that carry their own limits: login is throttled by {@link Login}, logout only
+   * ends the caller's own session. Every other PUBLIC write, today's and any added later, is
+   * rate-limited per client address by {@link SecurityFilter}.
+   */
+  static final Set<String> PUBLIC_WRITES_WITH_OWN_LIMITS = Set.of("auth/login", "auth/logout");
+
   /** Deny by default: whatever is not listed needs the GM. */
   public static final Access DEFAULT = Access.GM;
 
@@ -57,6 +64,12 @@ public final class AccessTable {
       }
     }
     return DEFAULT;
+  }
+
+  /** A write anyone may make, not one with its own limits: {@link SecurityFilter} rate-limits it per address. */
+  public static boolean rateLimitedPerAddress(String method, String path) {
+    return SecurityFilter.STATE_CHANGING.contains(method) && lookup(method, path) == Access.PUBLIC
+        && !PUBLIC_WRITES_WITH_OWN_LIMITS.contains(String.join("/", split(path)));
   }
 
   static String[] split(String path) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -29,12 +30,26 @@ public final class Accounts {
   private static final String GENERATED_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{" + MIN_USERNAME_CHARS + "," + MAX_USERNAME_CHARS + "}");
 
+  /**
+   * Data of other features kept by username (messages addressed to a player, read marks), to be
+   * removed in the same transaction as the account: a player created later under the same name
+   * is another person and must not inherit any of it.
+   */
+  public interface Dependent {
+    void accountDeleted(EntityManager em, String username);
+  }
+
   private final EntityManagerFactory emf;
   private final PasswordHasher hasher;
+  private final List<Dependent> dependents = new CopyOnWriteArrayList<>();
 
   public Accounts(EntityManagerFactory emf, PasswordHasher hasher) {
     this.emf = emf;
     this.hasher = hasher;
+  }
+
+  public void addDependent(Dependent d) {
+    dependents.add(d);
   }
 
   /** The outcome of the first-run check: the password is present only if it was generated. */
@@ -115,6 +130,7 @@ public final class Accounts {
       Account managed = em.find(Account.class, a.id);
       if (managed != null) {
         em.remove(managed);
+        dependents.forEach(d -> d.accountDeleted(em, managed.username));
       }
       return null;
     });

@@ -16,7 +16,10 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code api/auth/}: log in (a new session cookie each time), log out, and "who am I". */
+/**
+ * {@code api/auth/}: log in (a new session cookie and a new device cookie each time), log out
+ * (the device cookie stays: the device is still known), and "who am I".
+ */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -36,8 +39,11 @@ public class AuthResource {
     Body body = Body.parse(in);
     String username = body.string("username", "", Accounts.MAX_USERNAME_CHARS);
     String password = body.textAsGiven("password", Accounts.MAX_PASSWORD_CHARS).orElse("");
-    Sessions.Issued issued = login.login(username, password, identity.clientAddress(), identity.sessionToken());
-    return Response.ok(me(issued.caller())).cookie(Cookies.session(issued.token(), identity)).build();
+    Login.Outcome outcome = login.login(username, password, identity.clientAddress(), identity.sessionToken(),
+        SecurityFilter.cookie(context, Cookies.DEVICE));
+    return Response.ok(me(outcome.session().caller()))
+        .cookie(Cookies.session(outcome.session().token(), identity), Cookies.device(outcome.deviceCookie(), identity))
+        .build();
   }
 
   @POST

@@ -12,8 +12,8 @@ import java.io.IOException;
  * Passes the peer address to {@link SecurityFilter} (Jersey exposes servlet request attributes
  * as request properties; JAX-RS itself has no notion of the client's address). The socket's
  * address, not X-Forwarded-For, which any client could forge: behind a reverse proxy every
- * player shares the proxy's address for login throttling. Async-supported because it sits in
- * front of the SSE URLs (STACK.md trap 3).
+ * player shares the proxy's address for throttling (logins, public writes). Async-supported
+ * because it sits in front of the SSE URLs (STACK.md trap 3).
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ClientAddressFilter extends HttpFilter {

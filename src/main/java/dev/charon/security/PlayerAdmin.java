@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The GM's account management: changing a password or deleting an account also ends that
  * player's sessions everywhere (their open streams get an {@code auth} event and close).
+ * Deleting also removes what other features keep under that username ({@link Accounts.Dependent}).
  */
 public final class PlayerAdmin {
   private final Accounts accounts;

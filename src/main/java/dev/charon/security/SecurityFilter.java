@@ -7,8 +7,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.glassfish.jersey.uri.UriTemplate;
  * cookie is resolved, the {@link AccessTable} decides (401 without a needed session, 403 with the
  * wrong role), and every state-changing request must carry the {@link Csrf} proof (403). Access
  * is decided on the matched resource template, not the raw URL, so no encoding trick can reach
- * a method under a path the table does not see. Answers are JSON, never a redirect.
+ * a method under a path the table does not see. Answers are JSON, never a redirect. Writes
+ * anyone may make (the shared terminal's) are limited per client address, so one device cannot
+ * flood the table's screens ({@link AccessTable#rateLimitedPerAddress}).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class SecurityFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -30,18 +34,32 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
   public static final String CLIENT_ADDRESS_ATTRIBUTE = "dev.charon.security.clientAddress";
   static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final String RESOLVED = SecurityFilter.class.getName() + ".resolved";
+  /**
+   * Public writes per client address and window: a player taps "close" a few times a minute; a
+   * script would do it thousands of times a second and push every change to every screen.
+   */
+  public static final int MAX_PUBLIC_WRITES_PER_WINDOW = 30;
+  public static final long PUBLIC_WRITE_WINDOW_SECONDS = 10;
 
   private final Sessions sessions;
+  private final Throttle publicWrites;
 
   public SecurityFilter(Sessions sessions) {
+    this(sessions, new Throttle(MAX_PUBLIC_WRITES_PER_WINDOW, Duration.ofSeconds(PUBLIC_WRITE_WINDOW_SECONDS),
+        System::nanoTime));
+  }
+
+  SecurityFilter(Sessions sessions, Throttle publicWrites) {
     this.sessions = sessions;
+    this.publicWrites = publicWrites;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
     ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
     String method = request.getMethod();
-    Access access = AccessTable.lookup(method, matchedPath(uri));
+    String path = matchedPath(uri);
+    Access access = AccessTable.lookup(method, path);
     String token = cookie(request, Cookies.SESSION);
     Sessions.Resolved resolved = sessions.resolve(token);
     Object address = request.getProperty(CLIENT_ADDRESS_ATTRIBUTE);
@@ -75,7 +93,20 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
     if (STATE_CHANGING.contains(method)) {
       Optional<String> refusal = Csrf.refusal(cookie(request, Csrf.COOKIE), request.getHeaderString(Csrf.HEADER),
           request.getHeaderString("Origin"), request.getHeaderString("Sec-Fetch-Site"), uri.getRequestUri());
-      refusal.ifPresent(reason -> refuse(request, 403, reason));
+      if (refusal.isPresent()) {
+        refuse(request, 403, refusal.get());
+        return;
+      }
+    }
+    // Last, so that only writes that would really run are counted.
+    if (AccessTable.rateLimitedPerAddress(method, path)) {
+      Throttle.Attempt attempt = publicWrites.acquire("address:" + identity.clientAddress());
+      if (!attempt.granted()) {
+        Response tooMany = ErrorMapper.json(429, "Too many requests; try again in " + attempt.retryAfterSeconds()
+            + " s", null);
+        tooMany.getHeaders().putSingle("Retry-After", String.valueOf(attempt.retryAfterSeconds()));
+        request.abortWith(tooMany);
+      }
     }
   }
 

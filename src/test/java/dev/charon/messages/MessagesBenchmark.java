@@ -6,7 +6,7 @@ import dev.charon.platform.Database;
 import dev.charon.platform.Tx;
 import dev.charon.security.Accounts;
 import dev.charon.security.Login;
-import dev.charon.security.LoginThrottle;
+import dev.charon.security.DeviceCookies;
 import dev.charon.security.PasswordHasher;
 import dev.charon.security.Sessions;
 import java.nio.file.Files;
@@ -60,8 +60,8 @@ class MessagesBenchmark {
       Accounts accounts = new Accounts(db.emf(), PasswordHasher.withIterations(1_000));
       Sessions sessions = new Sessions(db.emf(), Clock.systemUTC());
       accounts.createPlayer("pia", "pia password");
-      String token = new Login(accounts, sessions, new LoginThrottle(System::nanoTime))
-          .login("pia", "pia password", "127.0.0.1", null).token();
+      String token = new Login(accounts, sessions, Login.throttle(), new DeviceCookies(new byte[DeviceCookies.KEY_BYTES]))
+          .login("pia", "pia password", "127.0.0.1", null, null).session().token();
       long[] times = new long[MEASURED_POLLS];
       for (int i = 0; i < MEASURED_POLLS; i++) {
         long t0 = System.nanoTime();

@@ -120,7 +120,7 @@ class SecurityRulesTest extends ApiTestBase {
   void failedLoginsAreThrottledPerAccount() {
     player("pia");
     Agent attacker = agent();
-    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_WINDOW; i++) {
+    for (int i = 0; i < Login.MAX_FAILURES_PER_WINDOW; i++) {
       attacker.headers.put(CLIENT_ADDRESS_HEADER, "10.0.0." + i); // a botnet: a new address each time
       assertEquals(401, attacker.login("pia", "guess-number-" + i).status());
     }
@@ -139,7 +139,7 @@ class SecurityRulesTest extends ApiTestBase {
   void failedLoginsAreThrottledPerClientAddress() {
     Agent attacker = agent();
     attacker.headers.put(CLIENT_ADDRESS_HEADER, "10.6.6.6");
-    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_WINDOW; i++) {
+    for (int i = 0; i < Login.MAX_FAILURES_PER_WINDOW; i++) {
       assertEquals(401, attacker.login("user" + i, "password-" + i).status());
     }
     assertEquals(429, attacker.login("gm", GM_PASSWORD).status(), "this address is done for a minute");

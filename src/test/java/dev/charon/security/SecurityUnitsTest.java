@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The access table, the throttle's window and the same-origin rule, each on its own. */
+/** The access table and the same-origin rule, each on its own (the throttle: {@code ThrottleTest}). */
 class SecurityUnitsTest {
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -28,25 +26,12 @@ class SecurityUnitsTest {
     assertEquals(expected, AccessTable.lookup(method, path == null ? "" : path));
   }
 
-  @Test
-  void throttleOpensAgainWhenTheOldestFailureLeavesTheWindow() {
-    AtomicLong now = new AtomicLong(0);
-    LoginThrottle throttle = new LoginThrottle(now::get);
-    long second = 1_000_000_000L;
-    for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_WINDOW; i++) {
-      assertEquals(OptionalLong.empty(), throttle.retryAfterSeconds("account:pia"));
-      throttle.failed("account:pia");
-      now.addAndGet(10 * second);
-    }
-    // failures at 0, 10, 20, 30, 40 s; now 50 s: the one at 0 s leaves at 60 s
-    assertEquals(OptionalLong.of(10), throttle.retryAfterSeconds("account:pia", "address:1.2.3.4"));
-    assertEquals(OptionalLong.empty(), throttle.retryAfterSeconds("account:other"));
-    now.set(60 * second);
-    assertEquals(OptionalLong.empty(), throttle.retryAfterSeconds("account:pia"));
-    throttle.failed("account:pia");
-    assertTrue(throttle.retryAfterSeconds("account:pia").isPresent(), "five inside the window again");
-    throttle.succeeded("account:pia");
-    assertEquals(OptionalLong.empty(), throttle.retryAfterSeconds("account:pia"));
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({"POST, terminal/hide, true", "POST, /terminal/hide/, true", "GET, terminal/hide, false",
+      "POST, auth/login, false", "POST, /auth/logout/, false", "POST, gm/switch-view, false",
+      "POST, messages/read, false", "GET, active-view, false"})
+  void publicWritesOtherThanLoginAndLogoutAreRateLimitedPerAddress(String method, String path, boolean limited) {
+    assertEquals(limited, AccessTable.rateLimitedPerAddress(method, path));
   }
 
   @ParameterizedTest(name = "{0} vs {1} -> {2}")

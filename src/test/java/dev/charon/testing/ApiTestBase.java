@@ -61,6 +61,14 @@ public abstract class ApiTestBase extends JerseyTest {
     return TestCampaigns.standard();
   }
 
+  /**
+   * PBKDF2 iterations of this test's password hasher. A test of concurrent logins raises it: the
+   * race it checks lasts as long as a password check.
+   */
+  protected int hashIterations() {
+    return TEST_HASH_ITERATIONS;
+  }
+
   /** The clock sessions expire by; a test that needs time to pass returns a {@link MovableClock}. */
   protected Clock clock() {
     return Clock.systemUTC();
@@ -72,7 +80,7 @@ public abstract class ApiTestBase extends JerseyTest {
     Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     CampaignHolder holder = new CampaignHolder(campaign());
     charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD)), db, holder,
-        new ActiveView(holder, heartbeat()), PasswordHasher.withIterations(TEST_HASH_ITERATIONS), clock());
+        new ActiveView(holder, heartbeat()), PasswordHasher.withIterations(hashIterations()), clock());
     charon.accounts().ensureGm(charon.settings().gmPassword());
     return new CharonApplication(charon).register(TestClientAddress.class);
   }
