@@ -2,19 +2,19 @@ package dev.charon.campaign;
 
 import dev.charon.web.ApiError;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Serving {@code GET api/campaign/images/<path>}. A path is served only when it is, letter for
- * letter, one of the images indexed at load time ({@link Campaign#images()}), and its real path
- * (links resolved, now) is still inside the campaign. Everything else is a JSON 400 or 404, so no
- * request can read a byte outside the campaign's image folders.
+ * letter, one of the images indexed at load time ({@link Campaign#images()}), and it still passes
+ * the rule of {@link CampaignFiles} now (no symbolic link on its path, nothing outside the
+ * campaign). Everything else is a JSON 400 or 404, so no request can read a byte outside the
+ * campaign's image folders.
  */
 public final class CampaignImages {
   /** Larger files are not served (campaign images are portraits and map plans). */
@@ -53,21 +53,15 @@ public final class CampaignImages {
     if (!c.images().contains(rel) || c.root().isEmpty()) {
       throw ApiError.notFound("path", "Image not found");
     }
-    Path root = c.root().get();
-    Path file = root.resolve(rel).normalize();
-    try {
-      // Checked again now: the file may have been replaced by a link since the campaign loaded.
-      Path real = file.toRealPath();
-      if (!file.startsWith(root) || !real.startsWith(root.toRealPath()) || !Files.isRegularFile(real)
-          || Files.size(real) > MAX_IMAGE_BYTES) {
-        throw ApiError.notFound("path", "Image not found");
-      }
-      String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-      return new Image(real, MediaType.valueOf(TYPES.get(ext)),
-          Cacheable.tag("image", c.contentVersion(), rel, Files.size(real), Files.getLastModifiedTime(real)));
-    } catch (IOException e) {
-      throw ApiError.notFound("path", "Image not found");
-    }
+    Path file = c.root().get().resolve(rel).normalize();
+    // Checked again now, by the load's rule (CampaignFiles): the file may have been replaced by a
+    // link, or a folder on its way by a linked folder, since the campaign loaded.
+    BasicFileAttributes a = CampaignFiles.quiet(c.root().get()).attributes(file)
+        .filter(attributes -> attributes.size() <= MAX_IMAGE_BYTES)
+        .orElseThrow(() -> ApiError.notFound("path", "Image not found"));
+    String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return new Image(file, MediaType.valueOf(TYPES.get(ext)),
+        Cacheable.tag("image", c.contentVersion(), rel, a.size(), a.lastModifiedTime()));
   }
 
   /** Percent-decoding of a path (a '+' stays a '+': that is form encoding, not path encoding). */

@@ -45,7 +45,7 @@ public final class CampaignLoader {
     long started = System.nanoTime();
     Path root = folder.toAbsolutePath().normalize();
     LoadContext ctx = new LoadContext(root);
-    if (!Files.isDirectory(root)) {
+    if (!ctx.files.isDirectory(root)) {
       ctx.problems.add("", 0, "campaign folder " + root + " does not exist");
       return new Campaign(List.of(), java.util.Map.of(), List.of(), Optional.empty(), ctx.problems.list(), "missing",
           List.of(), java.util.Set.of(), Optional.of(root));

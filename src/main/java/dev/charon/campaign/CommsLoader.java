@@ -2,7 +2,6 @@ package dev.charon.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.charon.campaign.CommTerminal.TerminalMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,11 +41,11 @@ final class CommsLoader {
 
   List<CommTerminal> load(Path locationDir) {
     Path comms = locationDir.resolve("comms");
-    if (!Files.isDirectory(comms)) {
+    if (!ctx.files.isDirectory(comms)) {
       return List.of();
     }
     Path central = comms.resolve(MESSAGES_DIR);
-    boolean centralMode = Files.isDirectory(central);
+    boolean centralMode = ctx.files.isDirectory(central);
     List<Letter> store = centralMode ? ctx.files(central, "md").stream().flatMap(f -> letter(f).stream()).toList() : List.of();
     List<CommTerminal> terminals = new ArrayList<>();
     for (Path dir : ctx.subdirectories(comms)) {
@@ -61,7 +60,7 @@ final class CommsLoader {
   private CommTerminal terminal(Path dir, boolean centralMode, List<Letter> store) {
     String slug = dir.getFileName().toString();
     Path yaml = dir.resolve("terminal.yaml");
-    Optional<YamlObject> meta = Files.isRegularFile(yaml) ? ctx.yamlObject(yaml) : Optional.empty();
+    Optional<YamlObject> meta = ctx.files.isFile(yaml) ? ctx.yamlObject(yaml) : Optional.empty();
     String owner = meta.flatMap(m -> m.optionalString("owner")).orElse(slug);
     String name = meta.map(m -> m.string("name", "")).orElse("");
     String terminalId = meta.map(m -> m.string("terminal_id", "")).orElse("");
@@ -102,7 +101,7 @@ final class CommsLoader {
 
   private List<TerminalMessage> folder(Path dir, String folder) {
     List<TerminalMessage> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
+    if (!ctx.files.isDirectory(dir)) {
       return out;
     }
     for (Path contactDir : ctx.subdirectories(dir)) {

@@ -1,9 +1,6 @@
 package dev.charon.campaign;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -11,12 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The images a campaign may serve, found at load time: image files (by extension) in the image
- * folders below, whose real path stays inside the campaign. {@code GET api/campaign/images/<path>}
- * serves nothing else, so a request can never name its way out of this list.
+ * folders below, under the one rule of {@link CampaignFiles} (no symbolic links, nothing outside the
+ * campaign). {@code GET api/campaign/images/<path>} serves nothing else, so a request can never name
+ * its way out of this list.
  *
  * <p>Image folders: {@code campaign/NPCs/images/} and {@code campaign/images/} (with
  * sub-folders), every location's {@code map/} and {@code maps/} folder, and {@code static/} (the
@@ -31,68 +28,31 @@ final class ImageIndex {
   /** Sub-folders deeper than this are not scanned (a guard against pathological trees). */
   static final int MAX_FOLDER_DEPTH = 8;
 
-  private final Path root;
-  private final Path realRoot;
+  private final CampaignFiles files;
   private final Problems problems;
   private final SortedSet<String> images = new TreeSet<>();
 
-  ImageIndex(Path root, Problems problems) {
-    this.root = root;
+  ImageIndex(CampaignFiles files, Problems problems) {
+    this.files = files;
     this.problems = problems;
-    Path real;
-    try {
-      real = root.toRealPath();
-    } catch (IOException e) {
-      real = root.toAbsolutePath().normalize();
-    }
-    this.realRoot = real;
   }
 
   void scanTreeFolders() {
     for (String folder : TREE_FOLDERS) {
-      Path dir = root.resolve(folder);
-      if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-        try (Stream<Path> s = Files.walk(dir, MAX_FOLDER_DEPTH)) {
-          s.filter(p -> !hiddenBelow(dir, p)).forEach(this::consider);
-        } catch (IOException e) {
-          problems.add(folder, 0, "cannot list image folder: " + e.getMessage());
-        }
-      }
+      files.tree(files.root.resolve(folder), MAX_FOLDER_DEPTH).forEach(this::consider);
     }
   }
 
   /** A location's map folder: its images only, no sub-folders. */
   void scanFolder(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      s.filter(p -> !LoadContext.ignored(p)).forEach(this::consider);
-    } catch (IOException e) {
-      problems.add(rel(dir), 0, "cannot list folder: " + e.getMessage());
-    }
+    files.list(dir).forEach(this::consider);
   }
 
-  private static boolean hiddenBelow(Path dir, Path p) {
-    for (Path part : dir.relativize(p)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
+  /** Links were reported by the listing (the rule of {@link CampaignFiles}); they are never indexed. */
+  private void consider(CampaignFiles.Entry e) {
+    if (e.kind() == CampaignFiles.Kind.FILE && isImageName(e.path().getFileName().toString())) {
+      images.add(rel(e.path()));
     }
-    return false;
-  }
-
-  private void consider(Path p) {
-    if (!Files.isRegularFile(p) || !isImageName(p.getFileName().toString())) {
-      return;
-    }
-    try {
-      if (!p.toRealPath().startsWith(realRoot)) {
-        problems.add(rel(p), 0, "image is a link to a file outside the campaign; it is not served");
-        return;
-      }
-    } catch (IOException e) {
-      problems.add(rel(p), 0, "cannot resolve image: " + e.getMessage());
-      return;
-    }
-    images.add(rel(p));
   }
 
   static boolean isImageName(String name) {
@@ -102,7 +62,7 @@ final class ImageIndex {
   }
 
   String rel(Path p) {
-    return root.relativize(p).toString().replace('\\', '/');
+    return files.rel(p);
   }
 
   boolean contains(String rel) {

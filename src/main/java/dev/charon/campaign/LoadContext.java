@@ -2,81 +2,49 @@ package dev.charon.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * What every part of one load shares: the campaign root, the problem list, and safe ways to
- * list directories and read YAML and Markdown files. Nothing here throws on bad content: a file
- * that cannot be used is reported and skipped.
+ * What every part of one load shares: the campaign root, the problem list, and the campaign's
+ * files ({@link CampaignFiles}: the only way a loader lists a directory or reads a file, so a link
+ * never leads a load out of the folder). Nothing here throws on bad content: a file that cannot be
+ * used is reported and skipped.
  */
 final class LoadContext {
   final Path root;
   final Problems problems = new Problems();
+  final CampaignFiles files;
   final ImageIndex images;
 
   LoadContext(Path root) {
-    this.root = root;
-    this.images = new ImageIndex(root, problems);
+    this.files = CampaignFiles.reporting(root, problems);
+    this.root = files.root;
+    this.images = new ImageIndex(files, problems);
   }
 
   /** The path as problems and URLs name it: relative to the campaign root, with forward slashes. */
   String rel(Path p) {
-    return root.relativize(p).toString().replace('\\', '/');
+    return files.rel(p);
   }
 
   void problem(Path file, int line, String message) {
     problems.add(rel(file), line, message);
   }
 
-  /** Hidden entries (.git, editor swap files) and Python caches are never campaign content. */
-  static boolean ignored(Path p) {
-    String name = p.getFileName().toString();
-    return name.startsWith(".") || name.equals("__pycache__");
-  }
-
-  /**
-   * Sub-directories, sorted by name so the result never depends on the file system's order.
-   * Symbolic links to directories are not followed: they could leave the campaign or loop.
-   */
+  /** Sub-directories, sorted by name; a linked directory is reported and not followed. */
   List<Path> subdirectories(Path dir) {
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      s.filter(p -> !ignored(p)).sorted().forEach(p -> {
-        if (Files.isSymbolicLink(p) && Files.isDirectory(p)) {
-          problem(p, 0, "symbolic link to a directory is not followed");
-        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          out.add(p);
-        }
-      });
-    } catch (IOException e) {
-      problem(dir, 0, "cannot list directory: " + e.getMessage());
-    }
-    return out;
+    return files.subdirectories(dir);
   }
 
   /** Regular files with one of the extensions (lower case, without dot), sorted by name. */
   List<Path> files(Path dir, String... extensions) {
-    List<Path> out = new ArrayList<>();
-    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return out;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      s.filter(p -> !ignored(p) && Files.isRegularFile(p) && hasExtension(p, extensions)).sorted().forEach(out::add);
-    } catch (IOException e) {
-      problem(dir, 0, "cannot list directory: " + e.getMessage());
-    }
-    return out;
+    return files.files(dir, extensions);
   }
 
   static boolean hasExtension(Path p, String... extensions) {
@@ -96,22 +64,19 @@ final class LoadContext {
   }
 
   Optional<String> text(Path file) {
+    Optional<byte[]> bytes = files.read(file, YamlTree.MAX_YAML_BYTES);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      if (Files.size(file) > YamlTree.MAX_YAML_BYTES) {
-        problem(file, 0, "file is larger than " + YamlTree.MAX_YAML_BYTES + " bytes; ignored");
-        return Optional.empty();
-      }
-      byte[] bytes = Files.readAllBytes(file);
       String s = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes.get())).toString();
       return Optional.of(s.startsWith("\uFEFF") ? s.substring(1) : s);
     } catch (CharacterCodingException e) {
       problem(file, 0, "file is not UTF-8 text; ignored");
-    } catch (IOException e) {
-      problem(file, 0, "cannot read file: " + e.getMessage());
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /** A YAML file whose top level must be a mapping; empty when missing, malformed or not a mapping. */

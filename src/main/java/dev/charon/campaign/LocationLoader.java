@@ -1,6 +1,5 @@
 package dev.charon.campaign;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ final class LocationLoader {
 
   List<Location> loadGalaxy() {
     Path galaxy = ctx.root.resolve("galaxy");
-    if (!Files.isDirectory(galaxy)) {
+    if (!ctx.files.isDirectory(galaxy)) {
       ctx.problems.add("galaxy", 0, "the campaign has no galaxy/ folder, so it has no locations");
       return List.of();
     }
@@ -69,7 +68,7 @@ final class LocationLoader {
     List<String> path = new ArrayList<>(parentPath);
     path.add(slug);
     Path yaml = dir.resolve("location.yaml");
-    Optional<YamlObject> meta = Files.isRegularFile(yaml) ? ctx.yamlObject(yaml) : Optional.empty();
+    Optional<YamlObject> meta = ctx.files.isFile(yaml) ? ctx.yamlObject(yaml) : Optional.empty();
     String name = meta.flatMap(m -> m.optionalString("name")).orElse(slug);
     String type = meta.map(m -> m.string("type", "")).orElse("");
     String status = meta.map(m -> m.string("status", "")).orElse("");

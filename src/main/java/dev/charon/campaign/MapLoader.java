@@ -6,7 +6,6 @@ import dev.charon.campaign.Deck.Poi;
 import dev.charon.campaign.Deck.Position;
 import dev.charon.campaign.Deck.Room;
 import dev.charon.campaign.Deck.TerminalMarker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,12 +40,12 @@ final class MapLoader {
 
   Optional<EncounterMap> load(Path locationDir) {
     Path dir = locationDir.resolve("map");
-    if (!Files.isDirectory(dir)) {
+    if (!ctx.files.isDirectory(dir)) {
       return Optional.empty();
     }
     ctx.images.scanFolder(dir);
     deckFiles.clear();
-    Optional<EncounterMap> map = Files.isRegularFile(dir.resolve(MANIFEST)) ? multiDeck(dir) : singleDeck(dir);
+    Optional<EncounterMap> map = ctx.files.isFile(dir.resolve(MANIFEST)) ? multiDeck(dir) : singleDeck(dir);
     map.ifPresent(m -> checkAcrossDecks(dir, m));
     return map;
   }
@@ -93,7 +92,7 @@ final class MapLoader {
         continue;
       }
       Path deckFile = dir.resolve(file.get()).normalize();
-      if (!deckFile.getParent().equals(dir) || !Files.isRegularFile(deckFile)) {
+      if (!deckFile.getParent().equals(dir) || !ctx.files.isFile(deckFile)) {
         entry.problem("deck '" + id.get() + "': file '" + file.get() + "' not found in map/");
         continue;
       }

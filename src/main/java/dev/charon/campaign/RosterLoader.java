@@ -1,6 +1,5 @@
 package dev.charon.campaign;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +28,7 @@ final class RosterLoader {
   Map<String, Npc> npcs() {
     Map<String, Npc> out = new LinkedHashMap<>();
     Path f = file("npcs.yaml");
-    if (!Files.isRegularFile(f)) {
+    if (!ctx.files.isFile(f)) {
       return out;
     }
     ctx.yamlObject(f).ifPresent(y -> {
@@ -60,7 +59,7 @@ final class RosterLoader {
   List<CrewMember> crew() {
     List<CrewMember> out = new ArrayList<>();
     Path f = file("crew.yaml");
-    if (!Files.isRegularFile(f)) {
+    if (!ctx.files.isFile(f)) {
       return out;
     }
     ctx.yamlObject(f).ifPresent(y -> {
@@ -82,7 +81,7 @@ final class RosterLoader {
 
   Optional<Ship> ship() {
     Path f = file("ship.yaml");
-    if (!Files.isRegularFile(f)) {
+    if (!ctx.files.isFile(f)) {
       return Optional.empty();
     }
     return ctx.yamlObject(f).flatMap(y -> y.object("ship")).map(s -> {

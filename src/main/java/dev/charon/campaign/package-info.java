@@ -9,6 +9,9 @@
  *       file or entry is a {@link dev.charon.campaign.Problem} with file and line, logged once. With
  *       no folder configured the demo campaign shipped in the WAR is extracted to
  *       {@code <data dir>/demo-campaign/} and loaded from there.</li>
+ *   <li>{@link dev.charon.campaign.CampaignFiles} is the only class that touches the folder: no
+ *       symbolic link below the campaign root is followed (each is a problem), so nothing outside
+ *       the folder is ever read.</li>
  *   <li>{@link dev.charon.campaign.CampaignReads} answers the read endpoints from the loaded records
  *       (never from disk), applying the player's view of the active state; every answer is
  *       revalidated by an ETag ({@link dev.charon.campaign.Cacheable}).</li>
