@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new {@code epoch}, which tells reconnecting clients to drop what they held.
  */
 public final class ActiveView implements AutoCloseable {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ActiveView.class.getName());
   /** Comment frames on idle streams so dead clients are found and proxies keep the line open. */
   public static final long HEARTBEAT_INTERVAL_SECONDS = 15;
   /** The SSE event name that tells a client its session ended. */
@@ -59,6 +60,7 @@ public final class ActiveView implements AutoCloseable {
   private final StreamLimits limits;
   /** Incremented only under the lock; decremented by whichever thread sees a stream go. */
   private final Map<String, AtomicInteger> streamsByAddress = new ConcurrentHashMap<>();
+  private final DeadPeers<Subscriber> deadPeers = new DeadPeers<>();
 
   public ActiveView(CampaignHolder campaign) {
     this(campaign, java.time.Duration.ofSeconds(HEARTBEAT_INTERVAL_SECONDS));
@@ -86,6 +88,10 @@ public final class ActiveView implements AutoCloseable {
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("charon-sse-heartbeat"));
     this.probeDelayMillis = Math.min(PROBE_DELAY_MILLIS, heartbeatInterval.toMillis() / 2);
     heartbeat.scheduleAtFixedRate(this::beat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+    if (TcpTable.available()) {
+      long half = Math.max(1, heartbeatInterval.toMillis() / 2);
+      heartbeat.scheduleAtFixedRate(this::closeDeadPeers, half, half, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The result of an accepted write: the version that contains it and the answer's payload. */
@@ -133,9 +139,17 @@ public final class ActiveView implements AutoCloseable {
             "Too many open screens from this address (" + limits.maxPerAddress() + "); close some and try again");
       }
       fromAddress.incrementAndGet();
-      Runnable onGone = () -> streamsByAddress.computeIfPresent(clientAddress,
-          (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+      java.util.Optional<TcpTable.SocketId> socket = connection == null ? java.util.Optional.empty() : connection.socket();
+      Subscriber[] registered = new Subscriber[1];
+      Runnable onGone = () -> {
+        streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        socket.ifPresent(id -> deadPeers.forget(id, registered[0]));
+      };
       subscriber = fanout(projection).register(sse, sink, current.snapshotEvent(projection), onGone);
+      registered[0] = subscriber;
+      if (!subscriber.isClosed()) {
+        socket.ifPresent(id -> deadPeers.watch(id, registered[0]));
+      }
       if (sessionKey != null) {
         List<Subscriber> streams = bySession.computeIfAbsent(sessionKey, k -> new ArrayList<>());
         streams.removeIf(Subscriber::isClosed); // a GM reconnecting all evening leaves no trail
@@ -221,6 +235,22 @@ public final class ActiveView implements AutoCloseable {
   private void beat() {
     publishToAll(HEARTBEAT);
     heartbeat.schedule(() -> publishToAll(PROBE), probeDelayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes streams whose peer the kernel shows gone (see {@link DeadPeers}); off the lock. */
+  private void closeDeadPeers() {
+    try {
+      if (deadPeers.isEmpty()) {
+        return;
+      }
+      for (Subscriber dead : deadPeers.check(TcpTable.read(), Subscriber::isClosed)) {
+        LOG.info("closing a stream whose client stopped answering (half-open) or reading");
+        dead.close();
+      }
+    } catch (RuntimeException e) {
+      // A failed check is retried at the next one; it must not end the heartbeat's thread.
+      LOG.log(java.util.logging.Level.WARNING, "checking streams for dead peers failed", e);
+    }
   }
 
   private void publishToAll(Frame comment) {

@@ -30,13 +30,22 @@ public final class StreamConnection implements AsyncListener {
   private static final Logger LOG = Logger.getLogger(StreamConnection.class.getName());
 
   private final String request;
+  private final java.util.Optional<TcpTable.SocketId> socket;
   private final long startNanos = System.nanoTime();
   private Runnable onEnd; // guarded by this
   private boolean ended; // guarded by this
 
-  /** @param request how the app's log names the request: client address, method and path */
-  StreamConnection(String request) {
+  /**
+   * @param request how the app's log names the request: client address, method and path
+   * @param socket the connection as the kernel lists it, for {@link DeadPeers}
+   */
+  StreamConnection(String request, java.util.Optional<TcpTable.SocketId> socket) {
     this.request = request;
+    this.socket = socket;
+  }
+
+  java.util.Optional<TcpTable.SocketId> socket() {
+    return socket;
   }
 
   /** Runs {@code action} once when the connection ends (at once if it already has). */

@@ -20,7 +20,8 @@ public class StreamConnectionFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     StreamConnection connection = new StreamConnection(
-        req.getRemoteAddr() + " \"" + req.getMethod() + " " + req.getRequestURI() + "\"");
+        req.getRemoteAddr() + " \"" + req.getMethod() + " " + req.getRequestURI() + "\"",
+        TcpTable.SocketId.of(req.getLocalPort(), req.getRemoteAddr(), req.getRemotePort()));
     req.setAttribute(StreamConnection.ATTRIBUTE, connection);
     try {
       chain.doFilter(req, res);

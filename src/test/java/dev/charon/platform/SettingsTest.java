@@ -40,7 +40,8 @@ class SettingsTest {
 
   @Test
   void environmentThenJndiThenDefault() {
-    Settings fromEnv = Settings.resolve(Map.of("CHARON_DATA_DIR", tmp.toString())::get, name -> "/ignored");
+    Settings fromEnv = Settings.resolve(Map.of("CHARON_DATA_DIR", tmp.toString())::get,
+        name -> name.equals("charon/dataDir") ? "/ignored" : null);
     assertEquals(tmp.toAbsolutePath(), fromEnv.dataDir());
     Settings fromJndi = Settings.resolve(name -> null, Map.of("charon/dataDir", tmp.resolve("j").toString())::get);
     assertEquals(tmp.resolve("j").toAbsolutePath(), fromJndi.dataDir());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,105 @@ class StreamLifecycleIT {
         "no stack trace for a client that left:\n" + server.tail());
   }
 
+  @Test
+  void halfOpenStreamsAreGoneWithinTwoHeartbeats() throws Exception {
+    // Half-open: the clients' packets stop reaching the server (as when a tablet loses its
+    // Wi-Fi), so the heartbeat is retransmitted and never acknowledged; no write ever fails.
+    int before = openStreams();
+    List<Socket> tablets = openRawStreams("127.0.0.2", 0);
+    assertEquals(before + STREAMS, openStreams());
+    String rule = "INPUT -i lo -s 127.0.0.2 -p tcp --dport " + server.base().getPort() + " -j DROP";
+    Assumptions.assumeTrue(iptables("-I " + rule), "needs root and iptables (.ci/run installs it)");
+    try {
+      long t0 = System.nanoTime();
+      awaitOpenStreams(before, "all " + STREAMS + " half-open streams to be removed",
+          Duration.ofSeconds(2 * HEARTBEAT_SECONDS + 3));
+      System.out.printf("[stream-lifecycle] %d half-open streams: removed after %d ms (heartbeat %d s)%n", STREAMS,
+          (System.nanoTime() - t0) / 1_000_000, HEARTBEAT_SECONDS);
+    } finally {
+      iptables("-D " + rule);
+      closeAll(tablets);
+    }
+  }
+
+  @Test
+  void streamsWhoseClientsStopReadingAreGoneOnceTheirWindowStaysClosed() throws Exception {
+    // A proxy or a frozen client that keeps the connection but reads nothing: once its small
+    // receive window is full, the server can only probe it.
+    int before = openStreams();
+    List<Socket> frozen = openRawStreams("127.0.0.3", 2048);
+    try {
+      assertEquals(before + STREAMS, openStreams());
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
+      String token = gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Slow\",\"x\":1,\"y\":1}")
+          .get("token_id").asText();
+      long t0 = System.nanoTime();
+      for (int move = 0; move < 100 && openStreams() > before; move++) {
+        gm.postJson("api/gm/encounter/move-token/", "{\"token_id\":\"" + token + "\",\"x\":" + (2 - move % 2) + ",\"y\":1}");
+      }
+      awaitOpenStreams(before, "all " + STREAMS + " streams that stopped reading to be removed",
+          Duration.ofSeconds(2 * HEARTBEAT_SECONDS + 3));
+      System.out.printf("[stream-lifecycle] %d streams that stopped reading: removed %d ms after the moves began%n",
+          STREAMS, (System.nanoTime() - t0) / 1_000_000);
+    } finally {
+      closeAll(frozen);
+    }
+  }
+
+  /** Streams on plain sockets bound to {@code localAddress}, each read up to its first event only. */
+  private static List<Socket> openRawStreams(String localAddress, int receiveBufferBytes) throws IOException {
+    List<Socket> sockets = new java.util.ArrayList<>();
+    for (int i = 0; i < STREAMS; i++) {
+      Socket s = new Socket();
+      if (receiveBufferBytes > 0) {
+        s.setReceiveBufferSize(receiveBufferBytes); // before connecting, so the window is small
+      }
+      s.bind(new InetSocketAddress(localAddress, 0));
+      s.connect(new InetSocketAddress("127.0.0.1", server.base().getPort()), 5_000);
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(("GET " + server.base().getPath() + "api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1:"
+          + server.base().getPort() + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      readUntil(s.getInputStream(), "\nid: ");
+      sockets.add(s);
+    }
+    return sockets;
+  }
+
+  private static void readUntil(InputStream in, String marker) throws IOException {
+    byte[] want = marker.getBytes(StandardCharsets.US_ASCII);
+    int matched = 0;
+    for (int c; (c = in.read()) != -1; ) {
+      matched = c == want[matched] ? matched + 1 : (c == want[0] ? 1 : 0);
+      if (matched == want.length) {
+        return;
+      }
+    }
+    throw new IOException("the stream ended before " + marker.trim());
+  }
+
+  private static void closeAll(List<Socket> sockets) {
+    for (Socket s : sockets) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing is best effort in cleanup
+      }
+    }
+  }
+
+  /** Runs iptables with these arguments; false where it cannot (not root, not installed). */
+  private static boolean iptables(String arguments) throws InterruptedException {
+    List<String> cmd = new java.util.ArrayList<>(List.of("iptables", "-w"));
+    cmd.addAll(List.of(arguments.split(" ")));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException notInstalled) {
+      return false;
+    }
+  }
+
   private void assertAllRemovedAfter(String how, Consumer<java.nio.channels.SocketChannel> leave) throws Exception {
     int before = openStreams();
     try (NioSubscribers screens = new NioSubscribers()) {
@@ -119,7 +219,7 @@ class StreamLifecycleIT {
       assertEquals(before + STREAMS, openStreams());
       long t0 = System.nanoTime();
       screens.subs.forEach(s -> leave.accept(s.channel));
-      awaitOpenStreams(before, "all " + STREAMS + " streams " + how + " to be removed");
+      awaitOpenStreams(before, "all " + STREAMS + " streams " + how + " to be removed", GONE_WITHIN);
       System.out.printf("[stream-lifecycle] %d streams %s: removed after %d ms (heartbeat %d s)%n", STREAMS, how,
           (System.nanoTime() - t0) / 1_000_000, HEARTBEAT_SECONDS);
     }
@@ -140,12 +240,12 @@ class StreamLifecycleIT {
     return gm.getJson("api/health/").get("sse").get("clients").asInt();
   }
 
-  private static void awaitOpenStreams(int expected, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + GONE_WITHIN.toNanos();
+  private static void awaitOpenStreams(int expected, String what, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
     int now;
     while ((now = openStreams()) != expected) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + GONE_WITHIN + " waiting for " + what + ": " + now
+        throw new AssertionError("timed out after " + within + " waiting for " + what + ": " + now
             + " open, expected " + expected);
       }
       Thread.sleep(50); // polling the server's own count: there is no event to wait on
