@@ -1,6 +1,7 @@
 package dev.charon.activeview;
 
 import dev.charon.campaign.CampaignHolder;
+import dev.charon.web.ApiError;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.security.SecureRandom;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new {@code epoch}, which tells reconnecting clients to drop what they held.
  */
 public final class ActiveView implements AutoCloseable {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ActiveView.class.getName());
   /** Comment frames on idle streams so dead clients are found and proxies keep the line open. */
   public static final long HEARTBEAT_INTERVAL_SECONDS = 15;
   /** The SSE event name that tells a client its session ended. */
@@ -48,11 +51,16 @@ public final class ActiveView implements AutoCloseable {
   private final String epoch;
   private final ThreadPoolExecutor writers;
   private final ScheduledExecutorService heartbeat;
+  private final long probeDelayMillis;
   private final Fanout players;
   private final Fanout gms;
   private volatile Snapshot current; // written only under lock; volatile for lock-free reads
   /** Streams opened with a login session, by session key, so that ending the session ends them. */
   private final Map<String, List<Subscriber>> bySession = new HashMap<>(); // guarded by lock
+  private final StreamLimits limits;
+  /** Incremented only under the lock; decremented by whichever thread sees a stream go. */
+  private final Map<String, AtomicInteger> streamsByAddress = new ConcurrentHashMap<>();
+  private final DeadPeers<Subscriber> deadPeers = new DeadPeers<>();
 
   public ActiveView(CampaignHolder campaign) {
     this(campaign, java.time.Duration.ofSeconds(HEARTBEAT_INTERVAL_SECONDS));
@@ -60,7 +68,12 @@ public final class ActiveView implements AutoCloseable {
 
   /** Tests shorten the heartbeat to see dead clients go within a test's patience. */
   public ActiveView(CampaignHolder campaign, java.time.Duration heartbeatInterval) {
+    this(campaign, heartbeatInterval, StreamLimits.DEFAULTS);
+  }
+
+  public ActiveView(CampaignHolder campaign, java.time.Duration heartbeatInterval, StreamLimits limits) {
     this.campaign = campaign;
+    this.limits = limits;
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.epoch = HexFormat.of().formatHex(random);
@@ -73,7 +86,12 @@ public final class ActiveView implements AutoCloseable {
     this.gms = new Fanout(writers);
     this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current(), campaign.doorIds());
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("charon-sse-heartbeat"));
+    this.probeDelayMillis = Math.min(PROBE_DELAY_MILLIS, heartbeatInterval.toMillis() / 2);
     heartbeat.scheduleAtFixedRate(this::beat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+    if (TcpTable.available()) {
+      long half = Math.max(1, heartbeatInterval.toMillis() / 2);
+      heartbeat.scheduleAtFixedRate(this::closeDeadPeers, half, half, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The result of an accepted write: the version that contains it and the answer's payload. */
@@ -109,25 +127,57 @@ public final class ActiveView implements AutoCloseable {
     }
   }
 
-  /** Registers a stream and queues the current snapshot as its first frame. */
-  public void subscribe(Projection projection, Sse sse, SseEventSink connection) {
-    subscribe(projection, sse, connection, null);
-  }
-
   /**
-   * Registers a stream that lives only as long as a login session ({@code sessionKey}, null for
-   * none): {@link #endSessions} closes it with an {@code auth} event.
+   * Registers a stream and queues the current snapshot as its first frame.
+   *
+   * @param sessionKey the login session the stream lives as long as ({@link #endSessions} closes
+   *     it with an {@code auth} event), null for none
+   * @param clientAddress who opened it, for the per-address cap
+   * @param connection the container's signal that the connection ended, null where there is none
+   * @throws ApiError 429 above the per-address cap, 503 above the total; nothing is registered
    */
-  public void subscribe(Projection projection, Sse sse, SseEventSink connection, String sessionKey) {
+  public void subscribe(Projection projection, Sse sse, SseEventSink sink, String sessionKey, String clientAddress,
+      StreamConnection connection) {
+    Subscriber subscriber;
     synchronized (lock) {
-      Snapshot now = current;
-      Subscriber subscriber = fanout(projection).register(sse, connection, now.snapshotEvent(projection));
+      // Checked and counted under the lock, so concurrent opens cannot overshoot; a stream that
+      // goes away only ever lowers the counts, from whichever thread notices.
+      if (subscribers() >= limits.maxTotal()) {
+        throw ApiError.serviceUnavailable(StreamLimits.RETRY_AFTER_SECONDS,
+            "The server holds as many screens as it may (" + limits.maxTotal() + "); try again later");
+      }
+      AtomicInteger fromAddress = streamsByAddress.computeIfAbsent(clientAddress, a -> new AtomicInteger());
+      if (fromAddress.get() >= limits.maxPerAddress()) {
+        throw ApiError.tooManyRequests(StreamLimits.RETRY_AFTER_SECONDS,
+            "Too many open screens from this address (" + limits.maxPerAddress() + "); close some and try again");
+      }
+      fromAddress.incrementAndGet();
+      java.util.Optional<TcpTable.SocketId> socket = connection == null ? java.util.Optional.empty() : connection.socket();
+      Subscriber[] registered = new Subscriber[1];
+      Runnable onGone = () -> {
+        streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        socket.ifPresent(id -> deadPeers.forget(id, registered[0]));
+      };
+      subscriber = fanout(projection).register(sse, sink, current.snapshotEvent(projection), onGone);
+      registered[0] = subscriber;
+      if (!subscriber.isClosed()) {
+        socket.ifPresent(id -> deadPeers.watch(id, registered[0]));
+      }
       if (sessionKey != null) {
         List<Subscriber> streams = bySession.computeIfAbsent(sessionKey, k -> new ArrayList<>());
         streams.removeIf(Subscriber::isClosed); // a GM reconnecting all evening leaves no trail
         streams.add(subscriber);
       }
     }
+    if (connection != null) {
+      connection.onEnd(subscriber::connectionEnded);
+    }
+  }
+
+  /** Open streams per client address (only addresses with at least one). */
+  int streamsFrom(String clientAddress) {
+    AtomicInteger n = streamsByAddress.get(clientAddress);
+    return n == null ? 0 : n.get();
   }
 
   /**
@@ -184,8 +234,39 @@ public final class ActiveView implements AutoCloseable {
     return projection == Projection.GM ? gms : players;
   }
 
+  /**
+   * How long after each heartbeat a second, tiny comment follows. A client that closed its
+   * socket (FIN) still lets the first write after that succeed, and only answers it with a
+   * reset; without the probe such a stream would be noticed a whole heartbeat later. The probe
+   * meets the reset, fails, and the stream goes within one heartbeat. It costs 4 bytes per
+   * stream per beat.
+   */
+  static final long PROBE_DELAY_MILLIS = 250;
+  private static final Frame HEARTBEAT = Frame.comment("heartbeat");
+  private static final Frame PROBE = Frame.comment("");
+
   private void beat() {
-    Frame comment = Frame.comment("heartbeat");
+    publishToAll(HEARTBEAT);
+    heartbeat.schedule(() -> publishToAll(PROBE), probeDelayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes streams whose peer the kernel shows gone (see {@link DeadPeers}); off the lock. */
+  private void closeDeadPeers() {
+    try {
+      if (deadPeers.isEmpty()) {
+        return;
+      }
+      for (Subscriber dead : deadPeers.check(TcpTable.read(), Subscriber::isClosed)) {
+        LOG.info("closing a stream whose client stopped answering (half-open) or reading");
+        dead.close();
+      }
+    } catch (RuntimeException e) {
+      // A failed check is retried at the next one; it must not end the heartbeat's thread.
+      LOG.log(java.util.logging.Level.WARNING, "checking streams for dead peers failed", e);
+    }
+  }
+
+  private void publishToAll(Frame comment) {
     synchronized (lock) {
       players.publish(comment);
       gms.publish(comment);

@@ -1,12 +1,15 @@
 package dev.charon.activeview;
 
 import dev.charon.security.RequestIdentity;
+import dev.charon.web.ErrorMapper;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -40,15 +43,47 @@ public class ActiveViewResource {
   @GET
   @Path("active-view/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void playerStream(@Context SseEventSink sink, @Context Sse sse) {
-    activeView.subscribe(Projection.PLAYER, sse, sink);
+  public void playerStream(@Context SseEventSink sink, @Context Sse sse, @Context ContainerRequestContext request) {
+    RequestIdentity identity = RequestIdentity.of(request);
+    activeView.subscribe(Projection.PLAYER, sse, sink, null, identity.clientAddress(), connection(request));
   }
 
   /** Lives as long as the GM's session: logging out (or expiry) closes it with an auth event. */
   @GET
   @Path("gm/active-view/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void gmStream(@Context SseEventSink sink, @Context Sse sse, @Context ContainerRequestContext security) {
-    activeView.subscribe(Projection.GM, sse, sink, RequestIdentity.of(security).required().sessionKey());
+  public void gmStream(@Context SseEventSink sink, @Context Sse sse, @Context ContainerRequestContext request) {
+    RequestIdentity identity = RequestIdentity.of(request);
+    activeView.subscribe(Projection.GM, sse, sink, identity.required().sessionKey(), identity.clientAddress(),
+        connection(request));
+  }
+
+  /**
+   * Only GET opens a stream. JAX-RS would answer HEAD by running the GET method, and the
+   * container then discards every byte written, so no heartbeat ever fails: each HEAD left a
+   * subscriber and a socket behind for good.
+   */
+  @HEAD
+  @Path("active-view/stream")
+  @Produces({MediaType.SERVER_SENT_EVENTS, MediaType.APPLICATION_JSON})
+  public Response playerStreamHead() {
+    return onlyGet();
+  }
+
+  @HEAD
+  @Path("gm/active-view/stream")
+  @Produces({MediaType.SERVER_SENT_EVENTS, MediaType.APPLICATION_JSON})
+  public Response gmStreamHead() {
+    return onlyGet();
+  }
+
+  private static Response onlyGet() {
+    Response refused = ErrorMapper.json(405, "A stream opens with GET only", null);
+    refused.getHeaders().putSingle("Allow", "GET");
+    return refused;
+  }
+
+  private static StreamConnection connection(ContainerRequestContext request) {
+    return request.getProperty(StreamConnection.ATTRIBUTE) instanceof StreamConnection c ? c : null;
   }
 }

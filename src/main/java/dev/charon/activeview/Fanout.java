@@ -21,12 +21,15 @@ final class Fanout {
   }
 
   /** Called under the ActiveView lock, so no event can be published between these steps. */
-  Subscriber register(Sse sse, SseEventSink connection, Frame snapshot) {
+  Subscriber register(Sse sse, SseEventSink connection, Frame snapshot, Runnable onGone) {
     if (broadcaster == null) {
       broadcaster = sse.newBroadcaster();
     }
     live.incrementAndGet();
-    Subscriber subscriber = new Subscriber(connection, writers, live::decrementAndGet);
+    Subscriber subscriber = new Subscriber(connection, writers, () -> {
+      live.decrementAndGet();
+      onGone.run();
+    });
     // Register first, then queue the snapshot: any later version reaches this subscriber
     // after the snapshot, and nothing can fall in between (the original's defect 1.3).
     broadcaster.register(subscriber);

@@ -50,6 +50,11 @@ final class Subscriber implements SseEventSink {
   private boolean finishing; // guarded by this: close once the queue is written
   private long lastVersion = Long.MIN_VALUE; // guarded by this
   private volatile boolean closed;
+  /**
+   * The container said the connection is over (see {@link StreamConnection}): the sink and the
+   * response behind it may already serve another request, so nothing may touch them again.
+   */
+  private volatile boolean containerEnded;
 
   Subscriber(SseEventSink connection, Executor writers, Runnable onGone) {
     this.connection = connection;
@@ -152,6 +157,9 @@ final class Subscriber implements SseEventSink {
       if (batch.isEmpty()) {
         return;
       }
+      if (containerEnded) {
+        return; // close() has run or is running: the batch has nowhere to go
+      }
       try {
         CompletionStage<?> written = connection.send(Frame.concat(batch));
         if (written.toCompletableFuture().isCompletedExceptionally()) {
@@ -188,10 +196,17 @@ final class Subscriber implements SseEventSink {
     }
   }
 
+  /** The container ended the connection: forget the stream without touching its sink. */
+  void connectionEnded() {
+    containerEnded = true;
+    close();
+  }
+
   private void closeConnection() {
     // After a failed write Jersey has already closed the sink and released its request scope,
     // and the container may have recycled the response; closing it again would touch both.
-    if (connection.isClosed()) {
+    // The same holds once the container said the connection ended.
+    if (containerEnded || connection.isClosed()) {
       return;
     }
     try {

@@ -43,7 +43,8 @@ public final class Charon implements AutoCloseable {
   private final Instant startedAt = Instant.now();
 
   public Charon(Settings settings, Database database, CampaignHolder campaign) {
-    this(settings, database, campaign, new ActiveView(campaign));
+    this(settings, database, campaign, new ActiveView(campaign,
+        java.time.Duration.ofSeconds(settings.heartbeatSeconds()), settings.streamLimits()));
   }
 
   public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView) {

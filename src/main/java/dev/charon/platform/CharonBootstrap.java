@@ -31,6 +31,10 @@ public final class CharonBootstrap implements ServletContextListener {
       LOG.info("Data directory (" + Settings.DATA_DIR + "): " + settings.dataDir());
       LOG.info("Campaign directory (" + Settings.CAMPAIGN_DIR + "): "
           + settings.campaignDir().map(Object::toString).orElse("(not set: the built-in demo campaign)"));
+      LOG.info("Event streams: at most " + settings.streamLimits().maxPerAddress() + " per client address ("
+          + Settings.MAX_STREAMS_PER_ADDRESS + "), " + settings.streamLimits().maxTotal() + " in all ("
+          + Settings.MAX_STREAMS_TOTAL + "), heartbeat every " + settings.heartbeatSeconds() + " s ("
+          + Settings.HEARTBEAT_SECONDS + ")");
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
       CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()),

@@ -1,5 +1,7 @@
 package dev.charon.platform;
 
+import dev.charon.activeview.ActiveView;
+import dev.charon.activeview.StreamLimits;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,12 +17,25 @@ import java.util.function.UnaryOperator;
  * @param dataDir absolute; holds the H2 files and anything else that must survive a restart
  * @param campaignDir absolute; empty means the demo campaign shipped in the WAR
  * @param gmPassword first-run password of the GM account; empty means "generate one"
+ * @param streamLimits how many event streams one address and the whole server may hold
+ * @param heartbeatSeconds how often idle streams get a comment (dead clients are found by it)
  */
-public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
+public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword,
+    StreamLimits streamLimits, int heartbeatSeconds) {
 
   public static final String DATA_DIR = "charon.data.dir";
   public static final String CAMPAIGN_DIR = "charon.campaign.dir";
   public static final String GM_PASSWORD = "charon.gm.password";
+  public static final String MAX_STREAMS_PER_ADDRESS = "charon.streams.max.per.address";
+  public static final String MAX_STREAMS_TOTAL = "charon.streams.max.total";
+  public static final String HEARTBEAT_SECONDS = "charon.sse.heartbeat.seconds";
+  /** Longer than proxies' usual 60 s idle timeout would let streams be cut between beats. */
+  static final int MAX_HEARTBEAT_SECONDS = 55;
+
+  /** The defaults for everything but the three paths. */
+  public Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
+    this(dataDir, campaignDir, gmPassword, StreamLimits.DEFAULTS, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS);
+  }
 
   /** Outside target/ so that "mvn clean" never deletes a campaign's messages. */
   static Path defaultDataDir() {
@@ -37,7 +52,32 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
     Optional<Path> campaignDir = lookup(CAMPAIGN_DIR, "CHARON_CAMPAIGN_DIR", "charon/campaignDir", env, jndi)
         .map(v -> toPath(CAMPAIGN_DIR, v));
     Optional<String> gmPassword = lookup(GM_PASSWORD, "CHARON_GM_PASSWORD", "charon/gmPassword", env, jndi);
-    return new Settings(dataDir, campaignDir, gmPassword);
+    int perAddress = number(MAX_STREAMS_PER_ADDRESS, "CHARON_STREAMS_MAX_PER_ADDRESS", "charon/streamsMaxPerAddress",
+        env, jndi, StreamLimits.DEFAULT_MAX_STREAMS_PER_ADDRESS, 1, 1_000_000);
+    int total = number(MAX_STREAMS_TOTAL, "CHARON_STREAMS_MAX_TOTAL", "charon/streamsMaxTotal",
+        env, jndi, StreamLimits.DEFAULT_MAX_STREAMS_TOTAL, 1, 1_000_000);
+    int heartbeat = number(HEARTBEAT_SECONDS, "CHARON_SSE_HEARTBEAT_SECONDS", "charon/sseHeartbeatSeconds",
+        env, jndi, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS, 1, MAX_HEARTBEAT_SECONDS);
+    return new Settings(dataDir, campaignDir, gmPassword, new StreamLimits(perAddress, total), heartbeat);
+  }
+
+  /** A whole number setting within [min, max]; anything else stops start-up naming the setting. */
+  private static int number(String property, String variable, String jndiName, UnaryOperator<String> env,
+      UnaryOperator<String> jndi, int fallback, int min, int max) {
+    Optional<String> raw = lookup(property, variable, jndiName, env, jndi);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.get());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an out-of-range value
+    }
+    throw new StartupException(property + " = '" + raw.get() + "' must be a whole number from " + min + " to " + max
+        + ": fix it or unset it for the default (" + fallback + ")");
   }
 
   private static Optional<String> lookup(

@@ -53,7 +53,7 @@ public final class RequestIdentity implements SecurityContext {
     return sessionToken;
   }
 
-  String clientAddress() {
+  public String clientAddress() {
     return clientAddress;
   }
 

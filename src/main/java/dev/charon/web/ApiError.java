@@ -25,6 +25,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(429, message, null, retryAfterSeconds);
   }
 
+  /** 503 with a {@code Retry-After} header: the server is full, not the client wrong. */
+  public static ApiError serviceUnavailable(long retryAfterSeconds, String message) {
+    return new ApiError(503, message, null, retryAfterSeconds);
+  }
+
   public static ApiError unauthorized(String message) {
     return new ApiError(401, message, null);
   }

@@ -32,8 +32,14 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     if (e instanceof JsonProcessingException) {
       return json(400, "Invalid JSON", null);
     }
-    if (e instanceof NotAllowedException) {
-      return json(405, "Method not allowed", null);
+    if (e instanceof NotAllowedException notAllowed) {
+      Response r = json(405, "Method not allowed", null);
+      // RFC 9110: a 405 says which methods the resource does take.
+      String allow = notAllowed.getResponse().getHeaderString("Allow");
+      if (allow != null) {
+        r.getHeaders().putSingle("Allow", allow);
+      }
+      return r;
     }
     if (e instanceof WebApplicationException wae) {
       int status = wae.getResponse().getStatus();

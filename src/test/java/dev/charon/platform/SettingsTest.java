@@ -17,8 +17,31 @@ class SettingsTest {
   Path tmp;
 
   @Test
+  void streamCapsAndHeartbeatComeFromTheEnvironmentOrJndiWithDefaults() {
+    Settings defaults = Settings.resolve(name -> null, name -> null);
+    assertEquals(dev.charon.activeview.StreamLimits.DEFAULTS, defaults.streamLimits());
+    assertEquals(15, defaults.heartbeatSeconds());
+    Settings set = Settings.resolve(Map.of("CHARON_STREAMS_MAX_PER_ADDRESS", "7", "CHARON_SSE_HEARTBEAT_SECONDS", "5")::get,
+        Map.of("charon/streamsMaxTotal", "70")::get);
+    assertEquals(new dev.charon.activeview.StreamLimits(7, 70), set.streamLimits());
+    assertEquals(5, set.heartbeatSeconds());
+  }
+
+  @Test
+  void aStreamCapOrHeartbeatThatIsNotAPositiveWholeNumberStopsStartUpNamingTheSetting() {
+    for (Map<String, String> bad : java.util.List.of(Map.of("CHARON_STREAMS_MAX_PER_ADDRESS", "0"),
+        Map.of("CHARON_STREAMS_MAX_TOTAL", "lots"), Map.of("CHARON_SSE_HEARTBEAT_SECONDS", "600"),
+        Map.of("CHARON_SSE_HEARTBEAT_SECONDS", "1.5"))) {
+      StartupException e = assertThrows(StartupException.class, () -> Settings.resolve(bad::get, name -> null));
+      String setting = bad.keySet().iterator().next().toLowerCase().replace('_', '.');
+      assertTrue(e.getMessage().startsWith(setting + " = "), e.getMessage());
+    }
+  }
+
+  @Test
   void environmentThenJndiThenDefault() {
-    Settings fromEnv = Settings.resolve(Map.of("CHARON_DATA_DIR", tmp.toString())::get, name -> "/ignored");
+    Settings fromEnv = Settings.resolve(Map.of("CHARON_DATA_DIR", tmp.toString())::get,
+        name -> name.equals("charon/dataDir") ? "/ignored" : null);
     assertEquals(tmp.toAbsolutePath(), fromEnv.dataDir());
     Settings fromJndi = Settings.resolve(name -> null, Map.of("charon/dataDir", tmp.resolve("j").toString())::get);
     assertEquals(tmp.resolve("j").toAbsolutePath(), fromJndi.dataDir());

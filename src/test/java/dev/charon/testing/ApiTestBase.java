@@ -57,6 +57,11 @@ public abstract class ApiTestBase extends JerseyTest {
     return Duration.ofSeconds(15);
   }
 
+  /** The stream caps; tests of the caps lower them. */
+  protected dev.charon.activeview.StreamLimits streamLimits() {
+    return dev.charon.activeview.StreamLimits.DEFAULTS;
+  }
+
   protected Campaign campaign() {
     return TestCampaigns.standard();
   }
@@ -80,7 +85,7 @@ public abstract class ApiTestBase extends JerseyTest {
     Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     CampaignHolder holder = new CampaignHolder(campaign());
     charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD)), db, holder,
-        new ActiveView(holder, heartbeat()), PasswordHasher.withIterations(hashIterations()), clock());
+        new ActiveView(holder, heartbeat(), streamLimits()), PasswordHasher.withIterations(hashIterations()), clock());
     charon.accounts().ensureGm(charon.settings().gmPassword());
     return new CharonApplication(charon).register(TestClientAddress.class);
   }

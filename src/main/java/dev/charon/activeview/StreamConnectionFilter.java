@@ -1,0 +1,46 @@
+package dev.charon.activeview;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Gives each stream request a {@link StreamConnection} and, once Jersey has suspended the request
+ * for the stream, registers it with the container. Async-supported because it sits in front of
+ * the SSE URLs (STACK.md trap 3). Outside a servlet container (the Jersey test server) there is
+ * no such filter, and dead clients are found by failed writes alone.
+ */
+@WebFilter(urlPatterns = {"/api/active-view/stream/*", "/api/gm/active-view/stream/*"}, asyncSupported = true)
+public class StreamConnectionFilter extends HttpFilter {
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    StreamConnection connection = new StreamConnection(
+        req.getRemoteAddr() + " \"" + req.getMethod() + " " + req.getRequestURI() + "\"",
+        TcpTable.SocketId.of(req.getLocalPort(), req.getRemoteAddr(), req.getRemotePort()));
+    req.setAttribute(StreamConnection.ATTRIBUTE, connection);
+    try {
+      chain.doFilter(req, res);
+    } finally {
+      register(req, connection);
+    }
+  }
+
+  private static void register(HttpServletRequest req, StreamConnection connection) {
+    if (!req.isAsyncStarted()) {
+      connection.end(); // refused, or not a stream at all: nothing stays open
+      return;
+    }
+    try {
+      // Allowed until this dispatch returns to the container, which is when the container
+      // starts watching the socket: no signal can be missed in between.
+      req.getAsyncContext().addListener(connection);
+    } catch (IllegalStateException completedMeanwhile) {
+      connection.end();
+    }
+  }
+}
