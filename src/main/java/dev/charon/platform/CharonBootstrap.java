@@ -30,6 +30,7 @@ public final class CharonBootstrap implements ServletContextListener {
       LOG.info("Data directory (" + Settings.DATA_DIR + "): " + settings.dataDir());
       LOG.info("Campaign directory (" + Settings.CAMPAIGN_DIR + "): "
           + settings.campaignDir().map(Object::toString).orElse("(not set: the built-in demo campaign)"));
+      LOG.info("Host names answered (" + Settings.ALLOWED_HOSTS + "): " + settings.allowedHosts());
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
       CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()));

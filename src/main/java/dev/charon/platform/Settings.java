@@ -15,12 +15,20 @@ import java.util.function.UnaryOperator;
  * @param dataDir absolute; holds the H2 files and anything else that must survive a restart
  * @param campaignDir absolute; empty means the demo campaign shipped in the WAR
  * @param gmPassword first-run password of the GM account; empty means "generate one"
+ * @param allowedHosts the host names requests may name; {@link AllowedHosts#ANY} when unset
  */
-public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
+public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword,
+    AllowedHosts allowedHosts) {
 
   public static final String DATA_DIR = "charon.data.dir";
   public static final String CAMPAIGN_DIR = "charon.campaign.dir";
   public static final String GM_PASSWORD = "charon.gm.password";
+  public static final String ALLOWED_HOSTS = "charon.allowed.hosts";
+
+  /** Any host name accepted, as when {@code charon.allowed.hosts} is unset. */
+  public Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
+    this(dataDir, campaignDir, gmPassword, AllowedHosts.ANY);
+  }
 
   /** Outside target/ so that "mvn clean" never deletes a campaign's messages. */
   static Path defaultDataDir() {
@@ -37,7 +45,10 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
     Optional<Path> campaignDir = lookup(CAMPAIGN_DIR, "CHARON_CAMPAIGN_DIR", "charon/campaignDir", env, jndi)
         .map(v -> toPath(CAMPAIGN_DIR, v));
     Optional<String> gmPassword = lookup(GM_PASSWORD, "CHARON_GM_PASSWORD", "charon/gmPassword", env, jndi);
-    return new Settings(dataDir, campaignDir, gmPassword);
+    AllowedHosts allowedHosts = lookup(ALLOWED_HOSTS, "CHARON_ALLOWED_HOSTS", "charon/allowedHosts", env, jndi)
+        .map(v -> AllowedHosts.parse(ALLOWED_HOSTS, v))
+        .orElse(AllowedHosts.ANY);
+    return new Settings(dataDir, campaignDir, gmPassword, allowedHosts);
   }
 
   private static Optional<String> lookup(
