@@ -35,6 +35,7 @@ public final class CharonBootstrap implements ServletContextListener {
           + Settings.MAX_STREAMS_PER_ADDRESS + "), " + settings.streamLimits().maxTotal() + " in all ("
           + Settings.MAX_STREAMS_TOTAL + "), heartbeat every " + settings.heartbeatSeconds() + " s ("
           + Settings.HEARTBEAT_SECONDS + ")");
+      LOG.info("Host names answered (" + Settings.ALLOWED_HOSTS + "): " + settings.allowedHosts());
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
       CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()),

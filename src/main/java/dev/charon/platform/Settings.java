@@ -19,9 +19,10 @@ import java.util.function.UnaryOperator;
  * @param gmPassword first-run password of the GM account; empty means "generate one"
  * @param streamLimits how many event streams one address and the whole server may hold
  * @param heartbeatSeconds how often idle streams get a comment (dead clients are found by it)
+ * @param allowedHosts the host names requests may name; {@link AllowedHosts#ANY} when unset
  */
 public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword,
-    StreamLimits streamLimits, int heartbeatSeconds) {
+    StreamLimits streamLimits, int heartbeatSeconds, AllowedHosts allowedHosts) {
 
   public static final String DATA_DIR = "charon.data.dir";
   public static final String CAMPAIGN_DIR = "charon.campaign.dir";
@@ -29,12 +30,14 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
   public static final String MAX_STREAMS_PER_ADDRESS = "charon.streams.max.per.address";
   public static final String MAX_STREAMS_TOTAL = "charon.streams.max.total";
   public static final String HEARTBEAT_SECONDS = "charon.sse.heartbeat.seconds";
+  public static final String ALLOWED_HOSTS = "charon.allowed.hosts";
   /** Longer than proxies' usual 60 s idle timeout would let streams be cut between beats. */
   static final int MAX_HEARTBEAT_SECONDS = 55;
 
-  /** The defaults for everything but the three paths. */
+  /** The defaults for everything but the three paths (any host name accepted). */
   public Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
-    this(dataDir, campaignDir, gmPassword, StreamLimits.DEFAULTS, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS);
+    this(dataDir, campaignDir, gmPassword, StreamLimits.DEFAULTS, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS,
+        AllowedHosts.ANY);
   }
 
   /** Outside target/ so that "mvn clean" never deletes a campaign's messages. */
@@ -58,7 +61,11 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
         env, jndi, StreamLimits.DEFAULT_MAX_STREAMS_TOTAL, 1, 1_000_000);
     int heartbeat = number(HEARTBEAT_SECONDS, "CHARON_SSE_HEARTBEAT_SECONDS", "charon/sseHeartbeatSeconds",
         env, jndi, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS, 1, MAX_HEARTBEAT_SECONDS);
-    return new Settings(dataDir, campaignDir, gmPassword, new StreamLimits(perAddress, total), heartbeat);
+    AllowedHosts allowedHosts = lookup(ALLOWED_HOSTS, "CHARON_ALLOWED_HOSTS", "charon/allowedHosts", env, jndi)
+        .map(v -> AllowedHosts.parse(ALLOWED_HOSTS, v))
+        .orElse(AllowedHosts.ANY);
+    return new Settings(dataDir, campaignDir, gmPassword, new StreamLimits(perAddress, total), heartbeat,
+        allowedHosts);
   }
 
   /** A whole number setting within [min, max]; anything else stops start-up naming the setting. */

@@ -1,6 +1,7 @@
 package dev.charon.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,13 +42,33 @@ class SettingsTest {
   @Test
   void environmentThenJndiThenDefault() {
     Settings fromEnv = Settings.resolve(Map.of("CHARON_DATA_DIR", tmp.toString())::get,
-        name -> name.equals("charon/dataDir") ? "/ignored" : null);
+        Map.of("charon/dataDir", "/ignored")::get);
     assertEquals(tmp.toAbsolutePath(), fromEnv.dataDir());
     Settings fromJndi = Settings.resolve(name -> null, Map.of("charon/dataDir", tmp.resolve("j").toString())::get);
     assertEquals(tmp.resolve("j").toAbsolutePath(), fromJndi.dataDir());
     Settings defaults = Settings.resolve(name -> null, name -> null);
     assertEquals(Settings.defaultDataDir(), defaults.dataDir());
     assertEquals(Optional.empty(), defaults.campaignDir());
+  }
+
+  @Test
+  void allowedHostsComeFromTheEnvironmentOrJndiAndDefaultToAny() {
+    Settings fromEnv = Settings.resolve(Map.of("CHARON_ALLOWED_HOSTS", "charon.lan")::get, name -> "other.lan");
+    assertTrue(fromEnv.allowedHosts().allows("charon.lan", 80));
+    assertFalse(fromEnv.allowedHosts().allows("other.lan", 80));
+    Settings fromJndi = Settings.resolve(name -> null, Map.of("charon/allowedHosts", "tv.lan:8080")::get);
+    assertTrue(fromJndi.allowedHosts().allows("tv.lan", 8080));
+    assertFalse(fromJndi.allowedHosts().allows("charon.lan", 8080));
+    assertTrue(Settings.resolve(name -> null, name -> null).allowedHosts().any());
+    assertTrue(Settings.resolve(Map.of("CHARON_ALLOWED_HOSTS", "  ")::get, name -> null).allowedHosts().any(),
+        "blank is unset, like every other setting");
+  }
+
+  @Test
+  void malformedAllowedHostsStopStartUp() {
+    StartupException e = assertThrows(StartupException.class,
+        () -> Settings.resolve(Map.of("CHARON_ALLOWED_HOSTS", "charon.lan:http")::get, name -> null));
+    assertTrue(e.getMessage().startsWith("charon.allowed.hosts "), e.getMessage());
   }
 
   @Test

@@ -2,15 +2,20 @@ package dev.charon.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charon.testing.Agent;
+import dev.charon.testing.RawHttp;
 import dev.charon.testing.SseClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,12 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The built WAR on a real Tomcat 11 distribution and on Payara Micro 7, at the root context and
- * under /charon: health answers with the migrations, an SPA page is served, and the SSE stream
- * opens with text/event-stream and its first activeview event.
+ * under /charon: health answers (its details only to the GM), an SPA page is served, the SSE stream
+ * opens with text/event-stream and its first activeview event, errors are the WAR's own (never a
+ * page naming the container), and with charon.allowed.hosts set a foreign Host gets 421.
  */
 class ContainerSmokeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final String ALLOWED_HOST = "charon.test";
+  private static final String SECRET = "secret detail of a failure";
 
   static Stream<Arguments> containers() {
     return Stream.of(
@@ -37,18 +45,17 @@ class ContainerSmokeIT {
   @MethodSource("containers")
   void warServesHealthPagesAndStream(String container, String context) throws Exception {
     Path work = Path.of(ServerProcess.required("charon.it.dir"), "smoke-" + container + context.replace('/', '-'));
-    Map<String, String> props = Map.of("charon.data.dir", work.resolve("data").toString());
+    Map<String, String> props = Map.of("charon.data.dir", work.resolve("data").toString(),
+        "charon.allowed.hosts", ALLOWED_HOST);
     ServerProcess server = container.equals("tomcat")
-        ? new TomcatServer(work, context, props) : new PayaraServer(work, context, props);
+        ? stockTomcat(new TomcatServer(work, context, props), context) : new PayaraServer(work, context, props);
     try (server) {
       server.start();
+      assertOwnErrorPages(server, container, context);
+      assertForeignHostsRefused(server, context);
       HttpResponse<String> health = get(server, "api/health/");
       assertEquals(200, health.statusCode(), server.tail());
-      JsonNode h = JSON.readTree(health.body());
-      assertEquals("UP", h.get("status").asText());
-      assertEquals("UP", h.get("database").get("status").asText());
-      assertEquals(0, h.get("database").get("pending_migrations").asInt());
-      assertTrue(h.get("database").get("migrations").size() >= 1, health.body());
+      assertEquals("{\"status\":\"UP\"}", health.body(), "anyone gets the status, not the details");
 
       HttpResponse<String> page = get(server, "terminal/");
       assertEquals(200, page.statusCode());
@@ -89,10 +96,95 @@ class ContainerSmokeIT {
       assertEquals(401, gm.get("api/gm/active-view/").status());
       assertEquals(200, gm.login("gm", password).status());
       assertEquals(200, gm.get("api/gm/active-view/").status());
+      JsonNode h = gm.getJson("api/health/");
+      assertEquals("UP", h.get("database").get("status").asText());
+      assertEquals(0, h.get("database").get("pending_migrations").asInt());
+      assertTrue(h.get("database").get("migrations").size() >= 1, h.toString());
       assertEquals(200, gm.post("api/gm/broadcast/", "{\"content\":\"smoke\"}").status());
       assertEquals(403, gm.send("POST", "api/gm/broadcast/", "{\"content\":\"x\"}",
           java.util.Map.of("X-CSRFToken", "forged")).status());
     }
+  }
+
+  /**
+   * tomcat-conf's host hides the server's name and version in the error reports it writes; a
+   * stock Tomcat shows them. Removed here, so that every error the WAR can answer is seen to be
+   * answered by the WAR. The copied WAR gets a page that throws, to have a real 500.
+   */
+  private static TomcatServer stockTomcat(TomcatServer tomcat, String context) throws Exception {
+    Path serverXml = tomcat.catalinaBase().resolve("conf/server.xml");
+    String ours = Files.readString(serverXml);
+    String stock = ours.replaceAll("(?s)<Valve className=\"org.apache.catalina.valves.ErrorReportValve\".*?/>", "");
+    assertNotEquals(ours, stock, "the valve was removed");
+    Files.writeString(serverXml, stock);
+    Path war = tomcat.catalinaBase().resolve("webapps").resolve(context.isEmpty() ? "ROOT.war" : context.substring(1) + ".war");
+    try (FileSystem zip = FileSystems.newFileSystem(war)) {
+      Files.writeString(zip.getPath("/fails.jsp"),
+          "<%@ page session=\"false\" %><% if (true) { throw new IllegalStateException(\"" + SECRET + "\"); } %>");
+    }
+    return tomcat;
+  }
+
+  /** Errors the WAR can answer are its own: JSON under /api/, plain text elsewhere, no server name. */
+  private static void assertOwnErrorPages(ServerProcess server, String container, String context) throws Exception {
+    RawHttp.Reply missing = raw(server, "GET", context + "/no-such-file.js");
+    assertOwnText(missing, 404);
+    assertOwnText(raw(server, "GET", context + "/WEB-INF/web.xml"), 404);
+    // The containers' static file servlets refuse a PUT differently: Tomcat 405, Payara 403.
+    assertOwnText(raw(server, "PUT", context + "/terminal/"), container.equals("tomcat") ? 405 : 403);
+    assertOwnJson(raw(server, "GET", context + "/api/no-such-endpoint/"), 404);
+    assertOwnJson(raw(server, "DELETE", context + "/api/health/"), 405);
+    if (container.equals("tomcat")) {
+      // Tomcat refuses these itself after routing them to the application: its error page answers.
+      assertOwnJson(raw(server, "TRACE", context + "/api/health/"), 405);
+      String cookies = "Cookie: " + java.util.stream.IntStream.range(0, 250).mapToObj(i -> "c" + i + "=1")
+          .collect(java.util.stream.Collectors.joining("; "));
+      assertOwnJson(raw(server, "GET", context + "/api/health/", cookies), 400);
+      assertOwnText(raw(server, "GET", context + "/terminal/", cookies), 400);
+      RawHttp.Reply thrown = raw(server, "GET", context + "/fails.jsp");
+      assertOwnText(thrown, 500);
+      assertFalse(thrown.body().contains(SECRET), thrown.toString());
+    }
+  }
+
+  private static void assertOwnText(RawHttp.Reply r, int status) {
+    assertEquals(status, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("text/plain"), r.toString());
+    assertTrue(r.body().startsWith(status + " "), r.toString());
+    assertNoServerName(r);
+  }
+
+  private static void assertOwnJson(RawHttp.Reply r, int status) throws Exception {
+    assertEquals(status, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("application/json"), r.toString());
+    assertTrue(JSON.readTree(r.body()).get("error").isTextual(), r.toString());
+    assertNoServerName(r);
+  }
+
+  private static void assertNoServerName(RawHttp.Reply r) {
+    String all = r.body().toLowerCase(java.util.Locale.ROOT);
+    for (String name : new String[] {"tomcat", "payara", "glassfish", "grizzly"}) {
+      assertFalse(all.contains(name), "names " + name + ": " + r);
+    }
+  }
+
+  /** With charon.allowed.hosts set, a DNS-rebinding page's host name gets 421 everywhere. */
+  private static void assertForeignHostsRefused(ServerProcess server, String context) throws Exception {
+    String port = ":" + server.base().getPort();
+    assertEquals(200, RawHttp.send(server.base(), "GET", context + "/terminal/", ALLOWED_HOST + port).status());
+    RawHttp.Reply page = RawHttp.send(server.base(), "GET", context + "/terminal/", "rebound.attacker.example" + port);
+    assertEquals(421, page.status(), page.toString());
+    assertTrue(page.header("Content-Type").startsWith("text/plain"), page.toString());
+    for (String api : new String[] {"/api/health/", "/api/active-view/stream/"}) {
+      RawHttp.Reply r = RawHttp.send(server.base(), "GET", context + api, "rebound.attacker.example" + port);
+      assertEquals(421, r.status(), api + ": " + r);
+      assertTrue(JSON.readTree(r.body()).has("error"), r.toString());
+    }
+  }
+
+  private static RawHttp.Reply raw(ServerProcess server, String method, String target, String... headers)
+      throws Exception {
+    return RawHttp.send(server.base(), method, target, "127.0.0.1:" + server.base().getPort(), headers);
   }
 
   private static HttpResponse<String> get(ServerProcess server, String path) throws Exception {
