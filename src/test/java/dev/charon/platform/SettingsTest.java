@@ -53,7 +53,8 @@ class SettingsTest {
 
   @Test
   void allowedHostsComeFromTheEnvironmentOrJndiAndDefaultToAny() {
-    Settings fromEnv = Settings.resolve(Map.of("CHARON_ALLOWED_HOSTS", "charon.lan")::get, name -> "other.lan");
+    Settings fromEnv = Settings.resolve(Map.of("CHARON_ALLOWED_HOSTS", "charon.lan")::get,
+        Map.of("charon/allowedHosts", "other.lan")::get);
     assertTrue(fromEnv.allowedHosts().allows("charon.lan", 80));
     assertFalse(fromEnv.allowedHosts().allows("other.lan", 80));
     Settings fromJndi = Settings.resolve(name -> null, Map.of("charon/allowedHosts", "tv.lan:8080")::get);
