@@ -7,8 +7,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import java.util.Map;
 
 /** Endpoints #1–#6 and #17: parse, call one transition, answer with the new version. */
@@ -24,10 +25,9 @@ public class ViewResource {
 
   @POST
   @Path("gm/switch-view")
-  public Map<String, Object> switchView(InputStream in) {
-    Body body = Body.parse(in);
-    String type = body.string("view_type", "STANDBY", 40);
-    ViewType viewType = ViewType.parse(type).orElseThrow(() ->
+  public Map<String, Object> switchView(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
+    ViewType viewType = ViewType.parse(body.requiredExact("view_type")).orElseThrow(() ->
         ApiError.badRequest("view_type", "Invalid view_type. Must be one of: " + ViewType.choices()));
     return Written.of(activeView.apply(ViewCommands.switchView(viewType,
         body.optionalString("location_slug", ViewCommands.MAX_SLUG_CHARS),
@@ -37,49 +37,49 @@ public class ViewResource {
 
   @POST
   @Path("gm/show-terminal")
-  public Map<String, Object> showTerminal(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> showTerminal(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(ViewCommands.showTerminal(
-        body.string("location_slug", "", ViewCommands.MAX_SLUG_CHARS),
-        body.string("terminal_slug", "", ViewCommands.MAX_SLUG_CHARS))));
+        body.requiredStringOrEmpty("location_slug", ViewCommands.MAX_SLUG_CHARS),
+        body.requiredStringOrEmpty("terminal_slug", ViewCommands.MAX_SLUG_CHARS))));
   }
 
   @POST
   @Path("terminal/hide")
-  public Map<String, Object> hideTerminal(InputStream in) {
-    Body.parse(in);
+  public Map<String, Object> hideTerminal(@Context ContainerRequestContext request) {
+    Body.none(request);
     return Written.of(activeView.apply(ViewCommands.hideTerminal()));
   }
 
   @POST
   @Path("gm/charon/mode")
-  public Map<String, Object> charonMode(InputStream in) {
-    Body body = Body.parse(in);
-    return Written.of(activeView.apply(ViewCommands.charonMode(body.string("mode", "DISPLAY", 20))));
+  public Map<String, Object> charonMode(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
+    return Written.of(activeView.apply(ViewCommands.charonMode(body.requiredExact("mode"))));
   }
 
   @POST
   @Path("gm/charon/location")
-  public Map<String, Object> charonLocation(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> charonLocation(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(ViewCommands.charonLocation(
-        body.string("location_path", "", 4 * ViewCommands.MAX_SLUG_CHARS))));
+        body.requiredStringOrEmpty("location_path", 4 * ViewCommands.MAX_SLUG_CHARS))));
   }
 
   @POST
   @Path("gm/charon/toggle-dialog")
-  public Map<String, Object> toggleDialog(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> toggleDialog(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(ViewCommands.toggleDialog(body.optionalBoolean("open"))));
   }
 
   @POST
   @Path("gm/ship-status/toggle")
-  public Map<String, Object> shipSystem(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> shipSystem(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(ViewCommands.shipSystem(
-        body.requiredString("system", 60),
-        body.optionalString("status", 20),
+        body.requiredExact("system"),
+        body.optionalExact("status"),
         body.optionalInt("condition"),
         body.optionalString("info", ViewCommands.MAX_INFO_CHARS))));
   }

@@ -7,11 +7,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -66,8 +66,8 @@ public class CampaignResource {
   /** Re-reads the campaign folder now (the watcher does the same when files change). */
   @POST
   @Path("gm/campaign/reload")
-  public Map<String, Object> reload(InputStream in) {
-    Body.parse(in);
+  public Map<String, Object> reload(@Context ContainerRequestContext request) {
+    Body.none(request);
     return reloader.reload();
   }
 }

@@ -9,8 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,16 @@ public class EncounterResource {
 
   @POST
   @Path("switch-level")
-  public Map<String, Object> switchLevel(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> switchLevel(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(EncounterCommands.switchDeck(
         body.optionalString("deck_id", MAX_ID_CHARS).filter(s -> !s.isEmpty()), body.optionalInt("level"))));
   }
 
   @POST
   @Path("toggle-room")
-  public Map<String, Object> toggleRoom(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> toggleRoom(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(EncounterCommands.toggleRoom(
         body.requiredString("room_id", MAX_ID_CHARS), body.optionalBoolean("visible"))));
   }
@@ -54,8 +55,8 @@ public class EncounterResource {
 
   @POST
   @Path("room-visibility")
-  public Map<String, Object> setRoomVisibility(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> setRoomVisibility(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     Map<String, Boolean> rooms = new LinkedHashMap<>();
     body.optionalObject("room_visibility").ifPresent(obj -> {
       if (obj.size() > MAX_ROOMS_PER_REQUEST) {
@@ -78,20 +79,19 @@ public class EncounterResource {
 
   @POST
   @Path("set-door-status")
-  public Map<String, Object> setDoor(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> setDoor(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     String connection = body.requiredString("connection_id", MAX_ID_CHARS);
-    String status = body.requiredString("door_status", 20);
-    DoorStatus door = DoorStatus.parse(status).orElseThrow(() -> ApiError.badRequest("door_status",
-        "Invalid door_status. Must be one of: " + DoorStatus.choices()));
+    DoorStatus door = DoorStatus.parse(body.requiredExact("door_status")).orElseThrow(() ->
+        ApiError.badRequest("door_status", "Invalid door_status. Must be one of: " + DoorStatus.choices()));
     return Written.of(activeView.apply(EncounterCommands.setDoor(connection, door)));
   }
 
   @POST
   @Path("place-token")
-  public Map<String, Object> place(InputStream in) {
-    Body body = Body.parse(in);
-    TokenType type = TokenType.parse(body.requiredString("type", 20)).orElseThrow(() ->
+  public Map<String, Object> place(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
+    TokenType type = TokenType.parse(body.requiredExact("type")).orElseThrow(() ->
         ApiError.badRequest("type", "Invalid type. Must be one of: " + TokenType.choices()));
     var placement = new EncounterCommands.Placement(type,
         body.requiredString("name", EncounterCommands.MAX_TOKEN_NAME_CHARS),
@@ -103,8 +103,8 @@ public class EncounterResource {
 
   @POST
   @Path("move-token")
-  public Map<String, Object> move(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> move(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(EncounterCommands.move(
         body.requiredString("token_id", MAX_ID_CHARS), body.requiredInt("x"), body.requiredInt("y"),
         body.optionalString("deck_id", MAX_ID_CHARS).filter(s -> !s.isEmpty()))));
@@ -112,35 +112,35 @@ public class EncounterResource {
 
   @POST
   @Path("remove-token")
-  public Map<String, Object> remove(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> remove(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(EncounterCommands.remove(body.requiredString("token_id", MAX_ID_CHARS))));
   }
 
   @POST
   @Path("update-token-status")
-  public Map<String, Object> updateStatus(InputStream in) {
-    Body body = Body.parse(in);
-    Optional<List<TokenStatus>> replace = body.optionalStringList("status", 10, 20)
+  public Map<String, Object> updateStatus(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
+    Optional<List<TokenStatus>> replace = body.optionalExactList("status", 10)
         .map(list -> list.stream().map(s -> status("status", s)).toList());
-    Optional<TokenStatus> add = body.optionalString("add", 20).map(s -> status("add", s));
-    Optional<TokenStatus> remove = body.optionalString("remove", 20).map(s -> status("remove", s));
+    Optional<TokenStatus> add = body.optionalExact("add").map(s -> status("add", s));
+    Optional<TokenStatus> remove = body.optionalExact("remove").map(s -> status("remove", s));
     return Written.of(activeView.apply(EncounterCommands.updateStatus(
         body.requiredString("token_id", MAX_ID_CHARS), replace, add, remove)));
   }
 
   @POST
   @Path("clear-tokens")
-  public Map<String, Object> clear(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> clear(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(EncounterCommands.clear(
         body.optionalString("deck_id", MAX_ID_CHARS).filter(s -> !s.isEmpty()))));
   }
 
   @POST
   @Path("toggle-portrait")
-  public Map<String, Object> togglePortrait(InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> togglePortrait(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     return Written.of(activeView.apply(EncounterCommands.togglePortrait(
         body.requiredString("npc_id", MAX_ID_CHARS), body.optionalBoolean("visible"))));
   }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,20 +52,20 @@ public class MessagesResource {
 
   @POST
   @Path("messages/read")
-  public Map<String, Object> markRead(InputStream in, @Context ContainerRequestContext security) {
-    List<Long> ids = Body.parse(in).requiredLongList("ids", Messages.MAX_READ_IDS);
-    int marked = messages.markRead(RequestIdentity.of(security).required().username(), ids);
+  public Map<String, Object> markRead(@Context ContainerRequestContext request) {
+    List<Long> ids = Body.of(request).requiredLongList("ids", Messages.MAX_READ_IDS);
+    int marked = messages.markRead(RequestIdentity.of(request).required().username(), ids);
     return Map.of("success", true, "marked", marked);
   }
 
   @POST
   @Path("gm/broadcast")
-  public Map<String, Object> broadcast(InputStream in, @Context ContainerRequestContext security) {
-    Body body = Body.parse(in);
+  public Map<String, Object> broadcast(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     var draft = new Messages.Draft(body.textAsGiven("content", Messages.MAX_CONTENT_CHARS).orElse(""),
-        body.optionalString("sender", Messages.MAX_SENDER_CHARS), body.optionalString("priority", 20),
+        body.optionalString("sender", Messages.MAX_SENDER_CHARS), body.optionalExact("priority"),
         body.optionalStringList("recipients", Messages.MAX_RECIPIENTS, 64).orElse(List.of()));
-    long id = messages.send(draft, RequestIdentity.of(security).required().username());
+    long id = messages.send(draft, RequestIdentity.of(request).required().username());
     return Map.of("success", true, "message_id", id);
   }
 
@@ -85,8 +84,8 @@ public class MessagesResource {
 
   @POST
   @Path("gm/messages/import")
-  public Map<String, Object> importMessages(InputStream in) {
-    List<Exported> parsed = MessageImport.parse(Body.parse(in, MessageImport.MAX_IMPORT_BYTES).node());
+  public Map<String, Object> importMessages(@Context ContainerRequestContext request) {
+    List<Exported> parsed = MessageImport.parse(Body.of(request, MessageImport.MAX_IMPORT_BYTES).node());
     Messages.Imported result = messages.importAll(parsed);
     return Map.of("success", true, "imported", result.imported(), "skipped", result.skipped());
   }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,9 +33,9 @@ public class AuthResource {
 
   @POST
   @Path("login")
-  public Response login(InputStream in, @Context ContainerRequestContext context) {
+  public Response login(@Context ContainerRequestContext context) {
     RequestIdentity identity = RequestIdentity.of(context);
-    Body body = Body.parse(in);
+    Body body = Body.of(context);
     String username = body.string("username", "", Accounts.MAX_USERNAME_CHARS);
     String password = body.textAsGiven("password", Accounts.MAX_PASSWORD_CHARS).orElse("");
     Login.Outcome outcome = login.login(username, password, identity.clientAddress(), identity.sessionToken(),
@@ -48,7 +47,8 @@ public class AuthResource {
 
   @POST
   @Path("logout")
-  public Response logout(InputStream in, @Context ContainerRequestContext context) {
+  public Response logout(@Context ContainerRequestContext context) {
+    Body.none(context);
     RequestIdentity identity = RequestIdentity.of(context);
     sessions.end(identity.sessionToken(), "logout");
     return Response.ok(Map.of("success", true))

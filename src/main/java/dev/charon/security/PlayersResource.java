@@ -8,9 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,8 @@ public class PlayersResource {
   }
 
   @POST
-  public Response create(InputStream in) {
-    Body body = Body.parse(in);
+  public Response create(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     Account created = admin.create(body.string("username", "", 4 * Accounts.MAX_USERNAME_CHARS),
         body.textAsGiven("password", Accounts.MAX_PASSWORD_CHARS).orElse(""));
     return Response.status(201).entity(json(created)).build();
@@ -42,15 +43,17 @@ public class PlayersResource {
 
   @POST
   @Path("{username}/password")
-  public Map<String, Object> resetPassword(@PathParam("username") String username, InputStream in) {
-    Body body = Body.parse(in);
+  public Map<String, Object> resetPassword(@PathParam("username") String username,
+      @Context ContainerRequestContext request) {
+    Body body = Body.of(request);
     admin.resetPassword(username, body.textAsGiven("password", Accounts.MAX_PASSWORD_CHARS).orElse(""));
     return Map.of("success", true, "username", username);
   }
 
   @DELETE
   @Path("{username}")
-  public Map<String, Object> delete(@PathParam("username") String username) {
+  public Map<String, Object> delete(@PathParam("username") String username, @Context ContainerRequestContext request) {
+    Body.none(request);
     admin.delete(username);
     return Map.of("success", true, "username", username);
   }

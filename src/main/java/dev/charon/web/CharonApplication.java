@@ -40,6 +40,7 @@ public class CharonApplication extends ResourceConfig {
     register(JsonMapper.class);
     register(ErrorMapper.class);
     register(ApiHeadersFilter.class);
+    register(ContentTypeFilter.class);
     // Events leave as bytes rendered once (FrameWriter), delivered inline by the broadcaster
     // to per-stream queues that a bounded writer pool drains (InlineDeliveryExecutor).
     register(FrameWriter.class);

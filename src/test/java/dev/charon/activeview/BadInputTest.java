@@ -102,7 +102,7 @@ class BadInputTest extends ApiTestBase {
     c.add(new Bad("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"MELTING\"}", 400, "status"));
     c.add(new Bad("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"condition\":\"high\"}", 400, "condition"));
     c.add(new Bad("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"condition\":101}", 400, "condition"));
-    c.add(new Bad("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"condition\":null}", 400, "status"));
+    c.add(new Bad("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"condition\":null}", 400, "condition"));
     return c.stream().map(Arguments::of);
   }
 

@@ -69,7 +69,7 @@ class EndpointsTest extends ApiTestBase {
         withToken()));
     cases.add(new Case("api/gm/encounter/update-token-status/", "{\"token_id\":\"%T\",\"add\":\"wounded\"}",
         Set.of("encounter_tokens"), withToken()));
-    cases.add(new Case("api/gm/encounter/clear-tokens/", "", Set.of("encounter_tokens"), withToken()));
+    cases.add(new Case("api/gm/encounter/clear-tokens/", "{}", Set.of("encounter_tokens"), withToken()));
     cases.add(new Case("api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"vance\"}",
         Set.of("encounter_active_portraits"), t -> { }));
     cases.add(new Case("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",

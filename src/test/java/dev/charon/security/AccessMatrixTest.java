@@ -111,7 +111,7 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("POST", "api/gm/encounter/remove-token/", "{\"token_id\":\"%T\"}", Access.GM, 200, withToken()));
     m.add(new Endpoint("POST", "api/gm/encounter/update-token-status/", "{\"token_id\":\"%T\",\"add\":\"wounded\"}",
         Access.GM, 200, withToken()));
-    m.add(new Endpoint("POST", "api/gm/encounter/clear-tokens/", "", Access.GM, 200, withToken()));
+    m.add(new Endpoint("POST", "api/gm/encounter/clear-tokens/", "{}", Access.GM, 200, withToken()));
     m.add(new Endpoint("POST", "api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"vance\"}", Access.GM, 200, none()));
     m.add(new Endpoint("POST", "api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",
         Access.GM, 200, none()));
