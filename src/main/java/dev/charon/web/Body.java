@@ -22,7 +22,7 @@ public final class Body {
   /** Default cap on any free-text field. */
   public static final int MAX_TEXT_CHARS = 200;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonMapper.factory())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final ObjectNode node;
