@@ -45,6 +45,12 @@ public final class ActiveView implements AutoCloseable {
    * be stuck at the same moment before a healthy one waits.
    */
   static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  /**
+   * How long {@link #close} waits for the writers to write what is queued and close the streams.
+   * A writer blocks only on a client that stopped reading, so this is reached only then; the
+   * writer is interrupted after it.
+   */
+  static final long CLOSE_WAIT_SECONDS = 5;
 
   private final Object lock = new Object();
   private final CampaignHolder campaign;
@@ -273,14 +279,36 @@ public final class ActiveView implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes every stream and stops the heartbeat and writer threads, returning once they ended: an
+   * undeploy that left one running would keep the whole deployment (its class loader, every class)
+   * in memory, and Tomcat warns about it (RedeployIT).
+   */
   @Override
   public void close() {
-    heartbeat.shutdownNow();
-    synchronized (lock) {
-      players.close();
-      gms.close();
+    try {
+      // The beat first: one in progress must not publish to a closed broadcaster.
+      heartbeat.shutdown();
+      awaitEnd(heartbeat);
+      synchronized (lock) {
+        players.close();
+        gms.close();
+      }
+      writers.shutdown(); // the closes just queued still run
+      awaitEnd(writers);
+    } catch (InterruptedException e) {
+      heartbeat.shutdownNow();
+      writers.shutdownNow();
+      Thread.currentThread().interrupt();
     }
-    writers.shutdown();
+  }
+
+  /** Waits for the pool's threads to end; interrupts them if they take {@link #CLOSE_WAIT_SECONDS}. */
+  private static void awaitEnd(java.util.concurrent.ExecutorService pool) throws InterruptedException {
+    if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      pool.shutdownNow(); // a writer blocked on a client that stopped reading
+      pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   private static ThreadFactory daemon(String name) {

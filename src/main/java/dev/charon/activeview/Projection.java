@@ -10,6 +10,7 @@ import dev.charon.campaign.EncounterMap;
 import dev.charon.campaign.Location;
 import dev.charon.campaign.Npc;
 import dev.charon.encounter.Token;
+import dev.charon.web.JsonMapper;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ import java.util.Optional;
 public enum Projection {
   PLAYER, GM;
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper(JsonMapper.factory());
 
   /**
    * @param tokenNodes the JSON of tokens rendered for the previous version: unchanged tokens (the

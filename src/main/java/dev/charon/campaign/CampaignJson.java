@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charon.activeview.ShipOverride;
 import dev.charon.campaign.CommTerminal.TerminalMessage;
+import dev.charon.web.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
  * a renamed accessor can never silently change the protocol.
  */
 final class CampaignJson {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper(JsonMapper.factory());
 
   private CampaignJson() {}
 

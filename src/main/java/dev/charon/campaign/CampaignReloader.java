@@ -26,6 +26,8 @@ import java.util.logging.Logger;
 public final class CampaignReloader implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CampaignReloader.class.getName());
   public static final long POLL_INTERVAL_SECONDS = 2;
+  /** How long {@link #close} waits for a poll (and a reload it started) to finish before interrupting it. */
+  static final long CLOSE_WAIT_SECONDS = 10;
 
   private final CampaignHolder holder;
   private final ActiveView activeView;
@@ -94,10 +96,24 @@ public final class CampaignReloader implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Stops polling and returns once the poller thread ended (an undeploy must leave no thread of
+   * this deployment behind). A reload in progress finishes first, so it never swaps a campaign
+   * into a closing ActiveView halfway.
+   */
   @Override
   public synchronized void close() {
     if (poller != null) {
-      poller.shutdownNow();
+      poller.shutdown(); // cancels the periodic poll; one in progress finishes
+      try {
+        if (!poller.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          poller.shutdownNow();
+          poller.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        poller.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
       poller = null;
     }
   }

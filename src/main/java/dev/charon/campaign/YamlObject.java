@@ -3,6 +3,7 @@ package dev.charon.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charon.web.JsonMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * mapping) and fall back to a default, so one bad value never discards the rest of the file.
  */
 final class YamlObject {
-  private static final ObjectMapper PLAIN = new ObjectMapper();
+  private static final ObjectMapper PLAIN = new ObjectMapper(JsonMapper.factory());
 
   final LoadContext ctx;
   final YamlTree tree;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.charon.web.JsonMapper;
 import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class YamlTree {
   /** Lists and mappings nested deeper than this are refused (no stack overflow on hostile input). */
   static final int MAX_NESTING_DEPTH = 64;
 
-  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final YAMLFactory YAML = YAMLFactory.builder().recyclerPool(JsonMapper.BUFFERS).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   final String file;

@@ -86,6 +86,8 @@ public final class Charon implements AutoCloseable {
 
   /** How often expired sessions are deleted (and their streams told). */
   static final long SESSION_SWEEP_INTERVAL_SECONDS = 60;
+  /** How long {@link #close} waits for a session sweep in progress before interrupting it. */
+  static final long CLOSE_WAIT_SECONDS = 10;
 
   private void sweepSessions() {
     try {
@@ -166,10 +168,27 @@ public final class Charon implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops everything this deployment started and returns once its threads ended, in the order
+   * that lets each finish its work: the campaign poller and the session sweep (both write to the
+   * ActiveView, the sweep to the database), then the streams, then the database. An undeploy that
+   * left a thread running would keep the whole deployment in memory (RedeployIT).
+   */
   @Override
   public void close() {
     campaignReloader.close();
-    housekeeping.shutdownNow();
+    // shutdown, not shutdownNow: an interrupt inside a sweep's transaction would make H2 close
+    // its file channel. Cancelling the periodic task leaves only a sweep already running.
+    housekeeping.shutdown();
+    try {
+      if (!housekeeping.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        housekeeping.shutdownNow();
+        housekeeping.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      housekeeping.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     activeView.close();
     database.close();
   }

@@ -6,6 +6,11 @@ import dev.charon.campaign.DoorIds;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -15,6 +20,10 @@ import javax.naming.NamingException;
  * Starts Charon when the container deploys the WAR: resolves the settings (logging the absolute
  * paths it will use), checks the data directory, migrates the database, loads the campaign.
  * A configuration problem stops the deployment with one clear log line.
+ *
+ * <p>On undeploy it leaves nothing behind that would keep this deployment's class loader (and
+ * with it every class and the campaign) in memory: a redeploy into a running Tomcat must not
+ * leak. RedeployIT checks that with Tomcat's own leak detection.
  */
 @WebListener
 public final class CharonBootstrap implements ServletContextListener {
@@ -57,10 +66,36 @@ public final class CharonBootstrap implements ServletContextListener {
     }
   }
 
+  /** Runs after the container stopped Jersey, so no request can reach the services it closes. */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     if (charon != null) {
-      charon.close();
+      Charon.install(null);
+      charon.close(); // returns once its threads ended and the database is shut down
+      charon = null;
+    }
+    ClassLoader ours = event.getServletContext().getClassLoader();
+    deregisterDrivers(ours);
+    // EclipseLink reads its messages through ResourceBundle, whose JDK-wide cache holds them
+    // softly; a garbage collection alone would not let this class loader go.
+    ResourceBundle.clearCache(ours);
+  }
+
+  /**
+   * Deregisters the JDBC drivers this deployment's class loader registered (H2's registers itself
+   * when loaded), after the database is closed. A driver of the container, or of the JVM when a
+   * test runs Charon with its jars on the class path, is not ours and stays.
+   */
+  static void deregisterDrivers(ClassLoader ours) {
+    for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+      if (driver.getClass().getClassLoader() == ours) {
+        try {
+          DriverManager.deregisterDriver(driver);
+          LOG.info("Deregistered the JDBC driver " + driver.getClass().getName());
+        } catch (SQLException e) {
+          LOG.log(Level.WARNING, "could not deregister the JDBC driver " + driver.getClass().getName(), e);
+        }
+      }
     }
   }
 

@@ -43,7 +43,7 @@ public final class Body {
   /** The 415 message, also for a Content-Type header that cannot be parsed ({@link ContentTypeFilter}). */
   static final String UNSUPPORTED_TYPE = "Content-Type must be application/json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonMapper.factory())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   /** Jackson has no typed exception for a duplicate key; its message is the only place the name is. */
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$");

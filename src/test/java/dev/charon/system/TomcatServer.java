@@ -47,6 +47,12 @@ public final class TomcatServer extends ServerProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
+    // What catalina.sh adds: without these Tomcat cannot look for ThreadLocal leaks (and says so)
+    // or clear the JDK caches a stopped application left its classes in.
+    for (String open : List.of("java.base/java.lang", "java.base/java.lang.reflect", "java.base/java.io",
+        "java.base/java.util", "java.base/java.util.concurrent", "java.rmi/sun.rmi.transport")) {
+      cmd.add("--add-opens=" + open + "=ALL-UNNAMED");
+    }
     // Extra JVM options for investigations, e.g. a flight recording of a benchmark:
     // -Dcharon.it.tomcat.jvm="-XX:StartFlightRecording=filename=/tmp/bench.jfr"
     for (String option : System.getProperty("charon.it.tomcat.jvm", "").trim().split("\\s+")) {
