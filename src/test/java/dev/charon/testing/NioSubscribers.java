@@ -30,6 +30,19 @@ public final class NioSubscribers implements AutoCloseable {
     public volatile boolean closedByServer;
     public final AtomicLong bytes = new AtomicLong();
     public long connectNanos;
+    /** Events whose id was not above the one before: a frame of a version this stream already had. */
+    public volatile int repeatedIds;
+    /** Everything received, when the subscribers were made with {@code recordBytes}. */
+    private final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+
+    /** What this stream received so far, as text (only when recording). */
+    public synchronized String receivedText() {
+      return received.toString(StandardCharsets.UTF_8);
+    }
+
+    synchronized void record(byte[] b, int n) {
+      received.write(b, 0, n);
+    }
 
     Sub(SocketChannel channel) {
       this.channel = channel;
@@ -78,7 +91,15 @@ public final class NioSubscribers implements AutoCloseable {
   private final Thread loop;
   private volatile boolean running = true;
 
+  private final boolean recordBytes;
+
   public NioSubscribers() throws IOException {
+    this(false);
+  }
+
+  /** @param recordBytes keep every byte each stream receives (for tests that look inside) */
+  public NioSubscribers(boolean recordBytes) throws IOException {
+    this.recordBytes = recordBytes;
     selector = Selector.open();
     loop = new Thread(this::run, "bench-nio");
     loop.setDaemon(true);
@@ -90,12 +111,17 @@ public final class NioSubscribers implements AutoCloseable {
    * within 10 s or the server closes the stream first.
    */
   public Sub open(String host, int port, String path) throws Exception {
+    return open(host, port, path, "");
+  }
+
+  /** @param extraHeaders header lines, each ending in CRLF (e.g. a Cookie for the GM stream) */
+  public Sub open(String host, int port, String path, String extraHeaders) throws Exception {
     long t0 = System.nanoTime();
     SocketChannel ch = SocketChannel.open(new InetSocketAddress(host, port));
     ch.configureBlocking(false);
     Sub sub = new Sub(ch);
     ch.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+        + "\r\nAccept: text/event-stream\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII)));
     synchronized (subs) {
       subs.add(sub);
     }
@@ -131,6 +157,10 @@ public final class NioSubscribers implements AutoCloseable {
   private void arrived(Sub s, long id) {
     synchronized (progress) {
       long before = s.lastId;
+      if (id <= before) {
+        s.repeatedIds++;
+        return;
+      }
       s.lastId = id;
       if (before < 0) {
         progress.notifyAll(); // a stream's first event: open() waits for it
@@ -204,6 +234,9 @@ public final class NioSubscribers implements AutoCloseable {
           s.bytes.addAndGet(n);
           buf.flip();
           buf.get(bytes, 0, n);
+          if (recordBytes) {
+            s.record(bytes, n);
+          }
           s.scan(bytes, n, now);
         }
         selector.selectedKeys().clear();
