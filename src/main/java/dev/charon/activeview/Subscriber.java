@@ -54,7 +54,15 @@ final class Subscriber implements SseEventSink {
    * The container said the connection is over (see {@link StreamConnection}): the sink and the
    * response behind it may already serve another request, so nothing may touch them again.
    */
-  private volatile boolean containerEnded;
+  private volatile boolean containerEnded; // written under this
+  /** A writer thread is inside Jersey's sink (a send or the close); guarded by this. */
+  private boolean inSink;
+  /**
+   * How long the container's end-of-connection callback waits for a writer to leave the sink.
+   * A sink whose socket failed returns at once; the bound only keeps a container thread from
+   * waiting forever should one not.
+   */
+  static final long SINK_EXIT_WAIT_MILLIS = 2_000;
 
   Subscriber(SseEventSink connection, Executor writers, Runnable onGone) {
     this.connection = connection;
@@ -157,21 +165,45 @@ final class Subscriber implements SseEventSink {
       if (batch.isEmpty()) {
         return;
       }
-      if (containerEnded) {
-        return; // close() has run or is running: the batch has nowhere to go
+      if (!enterSink()) {
+        return; // the container ended the connection: the batch has nowhere to go
       }
       try {
         CompletionStage<?> written = connection.send(Frame.concat(batch));
         if (written.toCompletableFuture().isCompletedExceptionally()) {
+          leaveSink();
           close();
           return;
         }
       } catch (RuntimeException e) {
+        leaveSink();
         LOG.log(Level.FINE, "stream write failed", e);
         close();
         return;
       }
+      leaveSink();
     }
+  }
+
+  /**
+   * Jersey's sink may be used only while the container has not ended the connection, and the
+   * container must not finish ending it (and recycle the request and response for another
+   * connection) while a writer is inside the sink: after a failed write Jersey closes the sink
+   * and completes the request from the writer's thread, and if that came after the recycling it
+   * completed or wrote to the next connection's response (Jersey #3719, Tomcat bug 61768).
+   * {@link #connectionEnded} therefore waits for the writer to leave.
+   */
+  private synchronized boolean enterSink() {
+    if (containerEnded) {
+      return false;
+    }
+    inSink = true;
+    return true;
+  }
+
+  private synchronized void leaveSink() {
+    inSink = false;
+    notifyAll();
   }
 
   /**
@@ -196,9 +228,28 @@ final class Subscriber implements SseEventSink {
     }
   }
 
-  /** The container ended the connection: forget the stream without touching its sink. */
+  /**
+   * The container ended the connection (its callback thread calls this before it recycles the
+   * request): from now on nothing touches the sink, and a writer inside it is waited for.
+   */
   void connectionEnded() {
-    containerEnded = true;
+    synchronized (this) {
+      containerEnded = true;
+      long deadline = System.nanoTime() + SINK_EXIT_WAIT_MILLIS * 1_000_000;
+      while (inSink) {
+        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (leftMillis <= 0) {
+          LOG.warning("a stream's writer did not leave the sink within " + SINK_EXIT_WAIT_MILLIS + " ms");
+          break;
+        }
+        try {
+          wait(leftMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     close();
   }
 
@@ -206,13 +257,15 @@ final class Subscriber implements SseEventSink {
     // After a failed write Jersey has already closed the sink and released its request scope,
     // and the container may have recycled the response; closing it again would touch both.
     // The same holds once the container said the connection ended.
-    if (containerEnded || connection.isClosed()) {
+    if (connection.isClosed() || !enterSink()) {
       return;
     }
     try {
       connection.close();
     } catch (Exception e) {
       LOG.log(Level.FINE, "closing a stream failed", e);
+    } finally {
+      leaveSink();
     }
   }
 

@@ -167,4 +167,29 @@ class SubscriberTest {
       }
     }
   }
+
+  @Test
+  void theContainerEndingAConnectionWaitsForTheWriterToLeaveTheSinkAndNothingTouchesItAfter() throws Exception {
+    HeldConnection connection = new HeldConnection();
+    AtomicInteger gone = new AtomicInteger();
+    Subscriber s = new Subscriber(connection, writers, gone::incrementAndGet);
+    s.send(event(1));
+    assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS), "a writer is inside the sink");
+    CountDownLatch ended = new CountDownLatch(1);
+    Thread container = new Thread(() -> {
+      s.connectionEnded(); // as the container's callback thread does, before it recycles the response
+      ended.countDown();
+    });
+    container.start();
+    // While the writer is inside the sink, the container's thread must not go on to recycle.
+    assertTrue(!ended.await(200, TimeUnit.MILLISECONDS), "connectionEnded returned while a write was in progress");
+    connection.release.countDown();
+    assertTrue(ended.await(10, TimeUnit.SECONDS), "connectionEnded returns once the writer left");
+    assertEquals(1, gone.get());
+    assertThrows(IllegalStateException.class, () -> s.send(event(2)));
+    writers.shutdown();
+    assertTrue(writers.awaitTermination(10, TimeUnit.SECONDS));
+    assertEquals(1, connection.writes.size(), "nothing written after the container ended it");
+    assertEquals(1, connection.closed.getCount(), "the sink is not closed by Charon after the container ended it");
+  }
 }
