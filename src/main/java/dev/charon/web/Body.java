@@ -247,6 +247,16 @@ public final class Body {
 
   /** An array of enum values, each exactly as sent (see {@link #requiredExact}). */
   public Optional<List<String>> optionalExactList(String field, int maxItems) {
+    return stringList(field, maxItems, item -> !item.isEmpty() && item.length() <= MAX_TEXT_CHARS,
+        field + " must be an array of non-empty strings", false);
+  }
+
+  /**
+   * An array of strings, each accepted by {@code itemOk}, trimmed when {@code trim}; absent gives
+   * empty. The one place that reads string arrays, so every one refuses the same things.
+   */
+  private Optional<List<String>> stringList(String field, int maxItems,
+      java.util.function.Predicate<String> itemOk, String itemError, boolean trim) {
     JsonNode v = value(field);
     if (v == null) {
       return Optional.empty();
@@ -259,10 +269,10 @@ public final class Body {
     }
     List<String> out = new ArrayList<>();
     for (JsonNode item : v) {
-      if (!item.isTextual() || item.textValue().isEmpty() || item.textValue().length() > MAX_TEXT_CHARS) {
-        throw ApiError.badRequest(field, field + " must be an array of non-empty strings");
+      if (!item.isTextual() || !itemOk.test(item.textValue())) {
+        throw ApiError.badRequest(field, itemError);
       }
-      out.add(item.textValue());
+      out.add(trim ? item.textValue().trim() : item.textValue());
     }
     return Optional.of(out);
   }
@@ -294,24 +304,8 @@ public final class Body {
   }
 
   public Optional<List<String>> optionalStringList(String field, int maxItems, int maxChars) {
-    JsonNode v = value(field);
-    if (v == null) {
-      return Optional.empty();
-    }
-    if (!v.isArray()) {
-      throw ApiError.badRequest(field, field + " must be an array of strings");
-    }
-    if (v.size() > maxItems) {
-      throw ApiError.badRequest(field, field + " must have at most " + maxItems + " items");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode item : v) {
-      if (!item.isTextual() || item.textValue().length() > maxChars) {
-        throw ApiError.badRequest(field, field + " must be an array of strings of at most " + maxChars + " characters");
-      }
-      out.add(item.textValue().trim());
-    }
-    return Optional.of(out);
+    return stringList(field, maxItems, item -> item.length() <= maxChars,
+        field + " must be an array of strings of at most " + maxChars + " characters", true);
   }
 
   public List<String> requiredStringList(String field, int maxItems, int maxChars) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.charon.testing.Agent;
 import dev.charon.testing.ApiTestBase;
+import dev.charon.testing.TableSetups;
 import dev.charon.testing.TestCampaigns;
 import dev.charon.web.CharonApplication;
 import jakarta.ws.rs.HttpMethod;
@@ -51,20 +52,15 @@ class AccessMatrixTest extends ApiTestBase {
   }
 
   static Consumer<AccessMatrixTest> onShip() {
-    return t -> t.postOk("api/gm/switch-view/",
-        "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + TestCampaigns.SHIP + "\"}");
+    return TableSetups::onShip;
   }
 
   static Consumer<AccessMatrixTest> withToken() {
-    return t -> {
-      onShip().accept(t);
-      t.tokenId = t.postOk("api/gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Ash\",\"x\":2,\"y\":3}")
-          .get("token_id").asText();
-    };
+    return t -> t.tokenId = TableSetups.withToken(t);
   }
 
   static Consumer<AccessMatrixTest> withMessage() {
-    return t -> t.postOk("api/gm/broadcast/", "{\"content\":\"hello\"}");
+    return TableSetups::withMessage;
   }
 
   static List<Endpoint> matrix() {

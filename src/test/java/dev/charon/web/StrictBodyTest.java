@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charon.testing.Agent;
 import dev.charon.testing.ApiTestBase;
+import dev.charon.testing.TableSetups;
 import dev.charon.testing.SseClient;
 import dev.charon.testing.TestCampaigns;
 import jakarta.ws.rs.HttpMethod;
@@ -89,20 +90,15 @@ class StrictBodyTest extends ApiTestBase {
   }
 
   static Consumer<StrictBodyTest> onShip() {
-    return t -> t.postOk("api/gm/switch-view/",
-        "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + TestCampaigns.SHIP + "\"}");
+    return TableSetups::onShip;
   }
 
   static Consumer<StrictBodyTest> withToken() {
-    return t -> {
-      onShip().accept(t);
-      t.tokenId = t.postOk("api/gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Ash\",\"x\":2,\"y\":3}")
-          .get("token_id").asText();
-    };
+    return t -> t.tokenId = TableSetups.withToken(t);
   }
 
   static Consumer<StrictBodyTest> withMessage() {
-    return t -> t.postOk("api/gm/broadcast/", "{\"content\":\"hello\"}");
+    return TableSetups::withMessage;
   }
 
   static Consumer<StrictBodyTest> withOverlay() {

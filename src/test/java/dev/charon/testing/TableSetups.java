@@ -1,0 +1,23 @@
+package dev.charon.testing;
+
+/** States the endpoint-table tests (access matrix, strict bodies) put the table in before a request. */
+public final class TableSetups {
+  private TableSetups() {}
+
+  /** The test ship's encounter on the terminal. */
+  public static void onShip(ApiTestBase t) {
+    t.postOk("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + TestCampaigns.SHIP + "\"}");
+  }
+
+  /** The ship's encounter with one token on it; returns the token's id. */
+  public static String withToken(ApiTestBase t) {
+    onShip(t);
+    return t.postOk("api/gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Ash\",\"x\":2,\"y\":3}")
+        .get("token_id").asText();
+  }
+
+  /** One broadcast message stored. */
+  public static void withMessage(ApiTestBase t) {
+    t.postOk("api/gm/broadcast/", "{\"content\":\"hello\"}");
+  }
+}
