@@ -79,6 +79,7 @@ public final class CharonBootstrap implements ServletContextListener {
     // EclipseLink reads its messages through ResourceBundle, whose JDK-wide cache holds them
     // softly; a garbage collection alone would not let this class loader go.
     ResourceBundle.clearCache(ours);
+    RecordMethodCaches.release();
   }
 
   /**
