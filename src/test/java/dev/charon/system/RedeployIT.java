@@ -43,7 +43,12 @@ class RedeployIT {
   private static final String MANAGER_PASSWORD = "charon-it-manager";
   private static final Duration MANAGER_TIMEOUT = Duration.ofSeconds(60);
   private static final String NO_LEAKS = "OK - No memory leaks found";
-  private static final int FINDLEAKS_TRIES = 3;
+  private static final int FINDLEAKS_TRIES = 10;
+  /**
+   * Between findleaks calls. A loader can be held for a moment after its undeploy returned (a
+   * container thread still finishing an ended stream's request); a real leak stays held.
+   */
+  private static final long FINDLEAKS_PAUSE_MILLIS = 1_000;
   /** What Tomcat's WebappClassLoaderBase logs when a stopped application left something behind. */
   private static final List<String> LEAK_WARNINGS = List.of(
       "appears to have started a thread named",
@@ -131,7 +136,7 @@ class RedeployIT {
   }
 
   /**
-   * Tomcat's findleaks, asked up to {@link #FINDLEAKS_TRIES} times. Each call runs one full GC and
+   * Tomcat's findleaks, asked up to {@link #FINDLEAKS_TRIES} times, {@link #FINDLEAKS_PAUSE_MILLIS} apart. Each call runs one full GC and
    * then lists the stopped deployments whose class loader is still reachable. EclipseLink's
    * EntityManagerFactory has a finalizer, so a deployment can need a second GC before it goes;
    * one held by a thread, a ThreadLocal or a JDK-wide cache stays held through all of them.
@@ -140,6 +145,9 @@ class RedeployIT {
     String answer = "";
     int tries = 0;
     while (tries < FINDLEAKS_TRIES && !answer.equals(NO_LEAKS)) {
+      if (tries > 0) {
+        Thread.sleep(FINDLEAKS_PAUSE_MILLIS); // nothing to wait on: the container's GC decides
+      }
       answer = manager(server, "findleaks?statusLine=true").strip();
       tries++;
     }
