@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +21,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The application-scoped owner of the shared state (one per deployment). Every change goes
@@ -31,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new {@code epoch}, which tells reconnecting clients to drop what they held.
  */
 public final class ActiveView implements AutoCloseable {
-  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ActiveView.class.getName());
+  private static final Logger LOG = Logger.getLogger(ActiveView.class.getName());
   /** Comment frames on idle streams so dead clients are found and proxies keep the line open. */
   public static final long HEARTBEAT_INTERVAL_SECONDS = 15;
   /** The SSE event name that tells a client its session ended. */
@@ -158,16 +162,14 @@ public final class ActiveView implements AutoCloseable {
             "Too many open screens from this address (" + limits.maxPerAddress() + "); close some and try again");
       }
       fromAddress.incrementAndGet();
-      java.util.Optional<TcpTable.SocketId> socket = connection == null ? java.util.Optional.empty() : connection.socket();
-      Subscriber[] registered = new Subscriber[1];
-      Runnable onGone = () -> {
+      Optional<TcpTable.SocketId> socket = connection == null ? Optional.empty() : connection.socket();
+      subscriber = fanout(projection).register(sse, sink, current.snapshotEvent(projection), gone -> {
         streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
-        socket.ifPresent(id -> deadPeers.forget(id, registered[0]));
-      };
-      subscriber = fanout(projection).register(sse, sink, current.snapshotEvent(projection), onGone);
-      registered[0] = subscriber;
-      if (!subscriber.isClosed()) {
-        socket.ifPresent(id -> deadPeers.watch(id, registered[0]));
+        socket.ifPresent(id -> deadPeers.forget(id, gone));
+      });
+      Subscriber registered = subscriber;
+      if (!registered.isClosed()) {
+        socket.ifPresent(id -> deadPeers.watch(id, registered));
       }
       if (sessionKey != null) {
         List<Subscriber> streams = bySession.computeIfAbsent(sessionKey, k -> new ArrayList<>());
@@ -268,7 +270,7 @@ public final class ActiveView implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // A failed check is retried at the next one; it must not end the heartbeat's thread.
-      LOG.log(java.util.logging.Level.WARNING, "checking streams for dead peers failed", e);
+      LOG.log(Level.WARNING, "checking streams for dead peers failed", e);
     }
   }
 
@@ -304,7 +306,7 @@ public final class ActiveView implements AutoCloseable {
   }
 
   /** Waits for the pool's threads to end; interrupts them if they take {@link #CLOSE_WAIT_SECONDS}. */
-  private static void awaitEnd(java.util.concurrent.ExecutorService pool) throws InterruptedException {
+  private static void awaitEnd(ExecutorService pool) throws InterruptedException {
     if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
       pool.shutdownNow(); // a writer blocked on a client that stopped reading
       pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,14 +22,14 @@ final class Fanout {
   }
 
   /** Called under the ActiveView lock, so no event can be published between these steps. */
-  Subscriber register(Sse sse, SseEventSink connection, Frame snapshot, Runnable onGone) {
+  Subscriber register(Sse sse, SseEventSink connection, Frame snapshot, Consumer<Subscriber> onGone) {
     if (broadcaster == null) {
       broadcaster = sse.newBroadcaster();
     }
     live.incrementAndGet();
-    Subscriber subscriber = new Subscriber(connection, writers, () -> {
+    Subscriber subscriber = new Subscriber(connection, writers, gone -> {
       live.decrementAndGet();
-      onGone.run();
+      onGone.accept(gone);
     });
     // Register first, then queue the snapshot: any later version reaches this subscriber
     // after the snapshot, and nothing can fall in between (the original's defect 1.3).

@@ -2,6 +2,7 @@ package dev.charon.activeview;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +31,7 @@ public final class StreamConnection implements AsyncListener {
   private static final Logger LOG = Logger.getLogger(StreamConnection.class.getName());
 
   private final String request;
-  private final java.util.Optional<TcpTable.SocketId> socket;
+  private final Optional<TcpTable.SocketId> socket;
   private final long startNanos = System.nanoTime();
   private Runnable onEnd; // guarded by this
   private boolean ended; // guarded by this
@@ -39,12 +40,12 @@ public final class StreamConnection implements AsyncListener {
    * @param request how the app's log names the request: client address, method and path
    * @param socket the connection as the kernel lists it, for {@link DeadPeers}
    */
-  StreamConnection(String request, java.util.Optional<TcpTable.SocketId> socket) {
+  StreamConnection(String request, Optional<TcpTable.SocketId> socket) {
     this.request = request;
     this.socket = socket;
   }
 
-  java.util.Optional<TcpTable.SocketId> socket() {
+  Optional<TcpTable.SocketId> socket() {
     return socket;
   }
 

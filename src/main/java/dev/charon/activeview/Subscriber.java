@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,7 +45,7 @@ final class Subscriber implements SseEventSink {
 
   private final SseEventSink connection;
   private final Executor writers;
-  private final Runnable onGone;
+  private final Consumer<Subscriber> onGone;
   private final ArrayDeque<Frame> queue = new ArrayDeque<>(); // guarded by this
   private boolean draining; // guarded by this
   private boolean finishing; // guarded by this: close once the queue is written
@@ -64,7 +65,8 @@ final class Subscriber implements SseEventSink {
    */
   static final long SINK_EXIT_WAIT_MILLIS = 2_000;
 
-  Subscriber(SseEventSink connection, Executor writers, Runnable onGone) {
+  /** @param onGone told once, with this subscriber, when the stream is gone */
+  Subscriber(SseEventSink connection, Executor writers, Consumer<Subscriber> onGone) {
     this.connection = connection;
     this.writers = writers;
     this.onGone = onGone;
@@ -220,7 +222,7 @@ final class Subscriber implements SseEventSink {
       closed = true;
       queue.clear();
     }
-    onGone.run();
+    onGone.accept(this);
     try {
       writers.execute(this::closeConnection);
     } catch (RejectedExecutionException e) {

@@ -67,7 +67,7 @@ class SubscriberTest {
   @Test
   void sendNeverWritesOnTheCallersThreadAndABacklogLeavesAsOneWrite() throws Exception {
     HeldConnection connection = new HeldConnection();
-    Subscriber s = new Subscriber(connection, writers, () -> { });
+    Subscriber s = new Subscriber(connection, writers, gone -> { });
     s.send(event(1));
     assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS));
     // The writer is stuck in the first write; these calls return at once and queue up.
@@ -85,7 +85,7 @@ class SubscriberTest {
   void versionsNotNewerThanTheLastQueuedAreDropped() throws Exception {
     HeldConnection connection = new HeldConnection();
     connection.release.countDown();
-    Subscriber s = new Subscriber(connection, writers, () -> { });
+    Subscriber s = new Subscriber(connection, writers, gone -> { });
     s.send(event(5)); // the snapshot already contains versions up to 5
     s.send(event(5));
     s.send(event(4));
@@ -98,7 +98,7 @@ class SubscriberTest {
   void aStreamThatFallsTooFarBehindIsClosedAndRefusesMore() throws Exception {
     HeldConnection connection = new HeldConnection();
     AtomicInteger gone = new AtomicInteger();
-    Subscriber s = new Subscriber(connection, writers, gone::incrementAndGet);
+    Subscriber s = new Subscriber(connection, writers, s1 -> gone.incrementAndGet());
     s.send(event(1));
     assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS));
     for (long v = 2; v < 2 + Subscriber.QUEUE_CAPACITY_EVENTS; v++) {
@@ -142,7 +142,7 @@ class SubscriberTest {
       }
     };
     AtomicInteger gone = new AtomicInteger();
-    Subscriber s = new Subscriber(failing, writers, gone::incrementAndGet);
+    Subscriber s = new Subscriber(failing, writers, s1 -> gone.incrementAndGet());
     s.send(event(1));
     assertTrue(asked.await(10, TimeUnit.SECONDS), "the subscriber went to close the connection");
     writers.shutdown(); // the close task was queued before it asked; let it finish
@@ -172,7 +172,7 @@ class SubscriberTest {
   void theContainerEndingAConnectionWaitsForTheWriterToLeaveTheSinkAndNothingTouchesItAfter() throws Exception {
     HeldConnection connection = new HeldConnection();
     AtomicInteger gone = new AtomicInteger();
-    Subscriber s = new Subscriber(connection, writers, gone::incrementAndGet);
+    Subscriber s = new Subscriber(connection, writers, s1 -> gone.incrementAndGet());
     s.send(event(1));
     assertTrue(connection.firstWriteStarted.await(10, TimeUnit.SECONDS), "a writer is inside the sink");
     CountDownLatch ended = new CountDownLatch(1);
