@@ -71,6 +71,60 @@ public final class ActiveView implements AutoCloseable {
   /** Incremented only under the lock; decremented by whichever thread sees a stream go. */
   private final Map<String, AtomicInteger> streamsByAddress = new ConcurrentHashMap<>();
   private final DeadPeers<Subscriber> deadPeers = new DeadPeers<>();
+  /** Other features' events on the same streams; added at start-up, before any stream opens. */
+  private final List<Feed> feeds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Another feature's events on the two streams (CHARON's conversations), in one order with the
+   * active view's: both are published under the same lock. Its methods run under that lock, so
+   * they must be quick and must not call back into this ActiveView.
+   */
+  public interface Feed {
+    /** What a new stream of this projection gets right after the active-view snapshot; null for nothing. */
+    Frame snapshot(Projection projection, ActiveViewState state);
+
+    /**
+     * After every committed active-view change: frames that change brings for the players and for
+     * the GM (either null). CHARON sends the players the conversation of a newly active channel.
+     */
+    default Pushed<Void> afterChange(ActiveViewState before, ActiveViewState after) {
+      return null;
+    }
+  }
+
+  /** Frames to push to each projection (either may be null) and an answer for the caller. */
+  public record Pushed<R>(Frame player, Frame gm, R result) {}
+
+  /** Adds a feed; streams opened from now on get its snapshot. */
+  public void addFeed(Feed feed) {
+    feeds.add(feed);
+  }
+
+  /**
+   * Runs a feed's update under the lock and pushes the frames it returns, so that feed events and
+   * active-view events leave in the order they were made and no stream opening at the same moment
+   * misses one or gets one twice (it gets the feed's snapshot either before or after the update).
+   * The update sees the current active-view state; it must be quick (no I/O).
+   */
+  public <R> R publish(java.util.function.Function<ActiveViewState, Pushed<R>> update) {
+    synchronized (lock) {
+      Pushed<R> pushed = update.apply(current.state);
+      push(pushed);
+      return pushed == null ? null : pushed.result();
+    }
+  }
+
+  private void push(Pushed<?> pushed) {
+    if (pushed == null) {
+      return;
+    }
+    if (pushed.player() != null) {
+      players.publish(pushed.player());
+    }
+    if (pushed.gm() != null) {
+      gms.publish(pushed.gm());
+    }
+  }
 
   public ActiveView(CampaignHolder campaign) {
     this(campaign, java.time.Duration.ofSeconds(HEARTBEAT_INTERVAL_SECONDS));
@@ -133,6 +187,9 @@ public final class ActiveView implements AutoCloseable {
       current = after;
       players.publish(after.patch(Projection.PLAYER));
       gms.publish(after.patch(Projection.GM));
+      for (Feed feed : feeds) {
+        push(feed.afterChange(before.state, after.state));
+      }
       return new Applied<>(after.version, change.result());
     }
   }
@@ -163,7 +220,15 @@ public final class ActiveView implements AutoCloseable {
       }
       fromAddress.incrementAndGet();
       Optional<TcpTable.SocketId> socket = connection == null ? Optional.empty() : connection.socket();
-      subscriber = fanout(projection).register(sse, sink, current.snapshotEvent(projection), gone -> {
+      List<Frame> first = new ArrayList<>(1 + feeds.size());
+      first.add(current.snapshotEvent(projection));
+      for (Feed feed : feeds) {
+        Frame f = feed.snapshot(projection, current.state);
+        if (f != null) {
+          first.add(f);
+        }
+      }
+      subscriber = fanout(projection).register(sse, sink, first, gone -> {
         streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
         socket.ifPresent(id -> deadPeers.forget(id, gone));
       });

@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.Executor;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,7 +23,7 @@ final class Fanout {
   }
 
   /** Called under the ActiveView lock, so no event can be published between these steps. */
-  Subscriber register(Sse sse, SseEventSink connection, Frame snapshot, Consumer<Subscriber> onGone) {
+  Subscriber register(Sse sse, SseEventSink connection, List<Frame> first, Consumer<Subscriber> onGone) {
     if (broadcaster == null) {
       broadcaster = sse.newBroadcaster();
     }
@@ -34,7 +35,7 @@ final class Fanout {
     // Register first, then queue the snapshot: any later version reaches this subscriber
     // after the snapshot, and nothing can fall in between (the original's defect 1.3).
     broadcaster.register(subscriber);
-    subscriber.send(snapshot);
+    first.forEach(subscriber::send);
     return subscriber;
   }
 

@@ -52,6 +52,11 @@ public final class ViewCommands {
       if (reset || !slug.equals(s.locationSlug())) {
         newEncounter(b, location.flatMap(Location::map));
       }
+      // The GM shows the CHARON dialog over one view; moving to another closes it, rather than
+      // letting it follow players into a view it was never meant for (the original's flag leaked).
+      if (viewType != s.viewType() || !slug.equals(s.locationSlug())) {
+        b.charonDialogOpen(false);
+      }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("view_type", viewType.name());
       result.put("location_slug", slug);
@@ -105,6 +110,12 @@ public final class ViewCommands {
       }
       return Transition.change(s.toBuilder().charonLocationPath(path).build(), Map.of("location_path", path));
     };
+  }
+
+  /** Puts a CHARON channel on the shared terminal; the caller checked that it exists. */
+  public static Transition<Map<String, Object>> charonActiveChannel(String channel) {
+    return (s, campaign) -> Transition.change(s.toBuilder().charonActiveChannel(channel).build(),
+        Map.of("charon_active_channel", channel));
   }
 
   /** #6 CHARON dialog: an explicit value, or the opposite of the current one. */

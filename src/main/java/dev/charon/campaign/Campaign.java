@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param images paths (relative to {@code root}) of the images {@code api/campaign/images/} may
  *     serve, sorted
  * @param root the folder this campaign was read from; empty for {@link #empty()}
+ * @param charon CHARON's personality ({@code charon/context.yaml}), or the built-in defaults
  */
 public record Campaign(
     List<Location> roots,
@@ -31,7 +32,8 @@ public record Campaign(
     String contentVersion,
     List<Session> sessions,
     Set<String> images,
-    Optional<Path> root) {
+    Optional<Path> root,
+    CharonContext charon) {
 
   public Campaign {
     roots = List.copyOf(roots);
@@ -44,7 +46,7 @@ public record Campaign(
 
   public static Campaign empty() {
     return new Campaign(List.of(), Map.of(), List.of(), Optional.empty(), List.of(), "empty", List.of(), Set.of(),
-        Optional.empty());
+        Optional.empty(), CharonContext.DEFAULT);
   }
 
   /** Depth-first, pre-order walk of every location. */

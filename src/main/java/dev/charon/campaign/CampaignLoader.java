@@ -48,7 +48,7 @@ public final class CampaignLoader {
     if (!ctx.files.isDirectory(root)) {
       ctx.problems.add("", 0, "campaign folder " + root + " does not exist");
       return new Campaign(List.of(), java.util.Map.of(), List.of(), Optional.empty(), ctx.problems.list(), "missing",
-          List.of(), java.util.Set.of(), Optional.of(root));
+          List.of(), java.util.Set.of(), Optional.of(root), CharonContext.DEFAULT);
     }
     // Image folders first: maps and portraits are checked against the index.
     ctx.images.scanTreeFolders();
@@ -58,9 +58,10 @@ public final class CampaignLoader {
     var crew = roster.crew();
     var ship = roster.ship();
     var sessions = roster.sessions();
+    var charon = roster.charonContext();
     String version = ContentVersion.of(root);
     Campaign campaign = new Campaign(roots, npcs, crew, ship, ctx.problems.list(), version, sessions,
-        ctx.images.all(), Optional.of(root));
+        ctx.images.all(), Optional.of(root), charon);
     LOG.info(() -> String.format("campaign %s loaded in %d ms: %d locations, %d NPCs, %d problems, version %s",
         root, (System.nanoTime() - started) / 1_000_000, campaign.allLocations().size(), npcs.size(),
         campaign.problems().size(), version));

@@ -109,4 +109,31 @@ final class RosterLoader {
     out.sort(Comparator.comparingInt(Session::number).reversed());
     return out;
   }
+
+  /** {@code charon/context.yaml} at the campaign root; the built-in defaults without one. */
+  CharonContext charonContext() {
+    Path f = ctx.root.resolve("charon").resolve("context.yaml");
+    if (!ctx.files.isFile(f)) {
+      return CharonContext.DEFAULT;
+    }
+    return ctx.yamlObject(f).map(y -> {
+      CharonContext d = CharonContext.DEFAULT;
+      int maxTokens = y.integer("max_response_length").orElse(d.maxResponseTokens());
+      if (maxTokens < 1 || maxTokens > CharonContext.MAX_RESPONSE_TOKENS_LIMIT) {
+        y.problem("'max_response_length' must be from 1 to " + CharonContext.MAX_RESPONSE_TOKENS_LIMIT + "; "
+            + d.maxResponseTokens() + " is used");
+        maxTokens = d.maxResponseTokens();
+      }
+      double temperature = y.number("temperature").orElse(d.temperature());
+      if (temperature < 0 || temperature > 2) {
+        y.problem("'temperature' must be from 0 to 2; " + d.temperature() + " is used");
+        temperature = d.temperature();
+      }
+      Optional<YamlObject> personality = y.object("personality");
+      return new CharonContext(y.string("name", d.name()), y.string("designation", ""),
+          personality.map(p -> p.string("tone", "")).orElse(""), personality.map(p -> p.string("manner", "")).orElse(""),
+          personality.map(p -> p.strings("quirks")).orElse(List.of()),
+          y.string("system_prompt", d.systemPrompt()).strip(), maxTokens, temperature, y.strings("fallback_responses"));
+    }).orElse(CharonContext.DEFAULT);
+  }
 }

@@ -2,6 +2,8 @@ package dev.charon.platform;
 
 import dev.charon.activeview.ActiveView;
 import dev.charon.campaign.CampaignHolder;
+import dev.charon.computer.Computer;
+import dev.charon.computer.DraftModel;
 import dev.charon.campaign.CampaignReloader;
 import dev.charon.messages.Messages;
 import dev.charon.security.Accounts;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +42,7 @@ public final class Charon implements AutoCloseable {
   private final Login login;
   private final PlayerAdmin playerAdmin;
   private final Messages messages;
+  private final Computer computer;
   private final ScheduledExecutorService housekeeping;
   private final Instant startedAt = Instant.now();
 
@@ -60,6 +64,12 @@ public final class Charon implements AutoCloseable {
   /** @param clock the system clock except in tests that let sessions expire */
   public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView,
       PasswordHasher hasher, Clock clock) {
+    this(settings, database, campaign, activeView, hasher, clock, Optional.empty());
+  }
+
+  /** @param model writes CHARON's drafts; empty for the campaign's fallback replies */
+  public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView,
+      PasswordHasher hasher, Clock clock, Optional<DraftModel> model) {
     this.settings = settings;
     this.database = database;
     this.campaign = campaign;
@@ -75,6 +85,7 @@ public final class Charon implements AutoCloseable {
     this.messages = new Messages(database.emf(), accounts::existing);
     // A deleted player's private messages and read marks go with the account, in its transaction.
     accounts.addDependent(messages::accountDeleted);
+    this.computer = new Computer(database.emf(), activeView, campaign, model, clock);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "charon-housekeeping");
       t.setDaemon(true);
@@ -152,6 +163,10 @@ public final class Charon implements AutoCloseable {
     return messages;
   }
 
+  public Computer computer() {
+    return computer;
+  }
+
   public Instant startedAt() {
     return startedAt;
   }
@@ -189,6 +204,7 @@ public final class Charon implements AutoCloseable {
       housekeeping.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    computer.close(); // its model calls write to the database and the streams
     activeView.close();
     database.close();
   }

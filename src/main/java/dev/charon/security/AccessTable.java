@@ -41,6 +41,10 @@ public final class AccessTable {
       new Rule(READS, "orbit-map/*/*", Access.PUBLIC),
       // The one public write: a player at the shared terminal closes the comm overlay.
       new Rule(POST, "terminal/hide", Access.PUBLIC),
+      // The shared terminal reads the CHARON channel on screen and, in QUERY mode, asks it; the
+      // computer itself refuses other channels, DISPLAY mode and more than 10 a minute.
+      new Rule(READS, "charon/*/conversation", Access.PUBLIC),
+      new Rule(POST, "charon/*/submit", Access.PUBLIC),
       new Rule(READS, "messages", Access.ANYONE_OR_USER),
       new Rule(POST, "messages/read", Access.PLAYER));
 

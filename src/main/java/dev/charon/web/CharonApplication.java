@@ -4,6 +4,8 @@ import dev.charon.activeview.ActiveViewResource;
 import dev.charon.activeview.FrameWriter;
 import dev.charon.activeview.InlineDeliveryExecutor;
 import dev.charon.activeview.ViewResource;
+import dev.charon.computer.ComputerGmResource;
+import dev.charon.computer.ComputerResource;
 import dev.charon.campaign.CampaignImageResource;
 import dev.charon.campaign.CampaignImages;
 import dev.charon.campaign.CampaignReads;
@@ -53,6 +55,8 @@ public class CharonApplication extends ResourceConfig {
     register(new HealthResource(charon));
     register(new ActiveViewResource(charon.activeView()));
     register(new ViewResource(charon.activeView()));
+    register(new ComputerResource(charon.computer()));
+    register(new ComputerGmResource(charon.computer(), charon.activeView()));
     register(new EncounterResource(charon.activeView()));
     CampaignReads campaignReads = new CampaignReads(charon.campaign(), charon.activeView());
     register(new CampaignResource(campaignReads, charon.campaignReloader()));

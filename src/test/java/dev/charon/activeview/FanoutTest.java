@@ -39,7 +39,7 @@ class FanoutTest extends ApiTestBase {
     Map<String, Npc> npcs = new LinkedHashMap<>(c.npcs());
     npcs.put("giant", new Npc("giant", LONG_NAME, "", "", "", "", "", ""));
     return new Campaign(c.roots(), npcs, c.crew(), c.ship(), c.problems(), c.contentVersion(), c.sessions(),
-        c.images(), c.root());
+        c.images(), c.root(), c.charon());
   }
 
   @Override

@@ -79,13 +79,19 @@ public abstract class ApiTestBase extends JerseyTest {
     return Clock.systemUTC();
   }
 
+  /** CHARON's model: none (the campaign's fallback replies) unless a test gives one. */
+  protected Optional<dev.charon.computer.DraftModel> model() {
+    return Optional.empty();
+  }
+
   @Override
   protected Application configure() {
     forceSet(TestProperties.CONTAINER_PORT, "0");
     Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     CampaignHolder holder = new CampaignHolder(campaign());
     charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD)), db, holder,
-        new ActiveView(holder, heartbeat(), streamLimits()), PasswordHasher.withIterations(hashIterations()), clock());
+        new ActiveView(holder, heartbeat(), streamLimits()), PasswordHasher.withIterations(hashIterations()), clock(),
+        model());
     charon.accounts().ensureGm(charon.settings().gmPassword());
     return new CharonApplication(charon).register(TestClientAddress.class);
   }

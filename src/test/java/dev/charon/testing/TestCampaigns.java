@@ -52,6 +52,6 @@ public final class TestCampaigns {
     }
     Ship shipData = new Ship("Test Ship", systems, Map.of("name", "Test Ship"));
     return new Campaign(List.of(system), npcs, List.of(), Optional.of(shipData), List.of(), "test-1", List.of(),
-        java.util.Set.of(), Optional.empty());
+        java.util.Set.of(), Optional.empty(), dev.charon.campaign.CharonContext.DEFAULT);
   }
 }
