@@ -122,8 +122,11 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
         }
       }
       em.flush();
-      List<ChannelRow> rows = em.createQuery("SELECT c FROM ChannelRow c ORDER BY c.createdAt, c.name", ChannelRow.class)
-          .getResultList();
+      List<ChannelRow> rows = new ArrayList<>(
+          em.createQuery("SELECT c FROM ChannelRow c ORDER BY c.createdAt, c.name", ChannelRow.class).getResultList());
+      // story and bridge first, as the console lists them; the GM's own channels in creation order.
+      rows.sort(java.util.Comparator.comparingInt(r -> r.name.equals(ChannelNames.STORY) ? 0
+          : r.name.equals(ChannelNames.BRIDGE) ? 1 : 2));
       Map<String, List<ChatMessage>> messages = new HashMap<>();
       long max = 0;
       for (MessageRow m : em.createQuery("SELECT m FROM MessageRow m ORDER BY m.seq", MessageRow.class).getResultList()) {
