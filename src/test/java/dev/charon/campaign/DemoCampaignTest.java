@@ -36,6 +36,14 @@ class DemoCampaignTest {
   }
 
   @Test
+  void demoShipsItsOwnCharonPersonality() {
+    CharonContext ctx = demo().charon();
+    assertEquals("LARK", ctx.name());
+    assertEquals(160, ctx.maxResponseTokens());
+    assertEquals(4, ctx.fallbackResponses().size());
+  }
+
+  @Test
   void indexListsExactlyTheFilesOfTheDemoFolder() throws IOException {
     Set<String> onDisk;
     try (Stream<Path> s = Files.walk(SOURCE)) {

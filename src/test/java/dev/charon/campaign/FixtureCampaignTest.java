@@ -103,6 +103,18 @@ class FixtureCampaignTest {
   }
 
   @Test
+  void charonContextIsReadWithItsTemperatureAndFallbacks() {
+    CharonContext ctx = c.charon();
+    assertEquals("CHARON", ctx.name());
+    assertEquals(200, ctx.maxResponseTokens());
+    assertEquals(0.7, ctx.temperature());
+    assertEquals(5, ctx.fallbackResponses().size());
+    assertTrue(ctx.systemPrompt().startsWith("You are CHARON, a computer terminal."), ctx.systemPrompt());
+    assertEquals(List.of("Occasionally glitches mid-sentence", "Sometimes pauses before responding to sensitive queries"),
+        ctx.quirks());
+  }
+
+  @Test
   void legacyMapsWithoutGridStillLoad() {
     for (String slug : List.of("base_alpha", "deck_1", "deck_2")) {
       EncounterMap map = c.location(slug).orElseThrow().map().orElseThrow();
