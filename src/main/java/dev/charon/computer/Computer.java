@@ -574,7 +574,12 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
     }
   }
 
-  /** A piece of streamed text: pushed to the GM only, kept in memory until the draft is finished. */
+  /**
+   * A piece of streamed text: pushed to the GM only, kept in memory until the draft is finished.
+   * Pieces that arrive within {@link #DRAFT_TEXT_INTERVAL_NANOS} of the last push wait for the
+   * next one (or the end), so a fast model makes a few events a second, not one per token: a GM
+   * on a shaky tablet connection must not fall a whole stream queue behind.
+   */
   private void piece(String channel, String draftId, int attempt, String text) {
     if (text == null || text.isEmpty()) {
       return;
@@ -585,17 +590,36 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
       if (d == null || d.attempt() != attempt || d.state() != Draft.State.GENERATING) {
         return; // rejected, cleared or regenerated meanwhile
       }
+      StringBuilder waiting = unsent.computeIfAbsent(draftId, k -> new StringBuilder());
+      waiting.append(text);
+      long now = System.nanoTime();
+      Long last = lastTextPush.get(draftId);
+      if (last != null && now - last < DRAFT_TEXT_INTERVAL_NANOS) {
+        return;
+      }
+      lastTextPush.put(draftId, now);
+      unsent.remove(draftId);
       ObjectNode e = event("draft-text", channel);
       e.put("pending_id", draftId);
       e.put("offset", d.response().length());
-      e.put("text", text);
-      commit(c.withDraft(d.withText(d.response() + text)), List.of(gmOnly(e)));
+      e.put("text", waiting.toString());
+      // The draft's response is what the GM's screens were sent, so a snapshot and the next
+      // piece's offset always agree.
+      commit(c.withDraft(d.withText(d.response() + waiting)), List.of(gmOnly(e)));
     }
   }
+
+  /** The shortest gap between two pushes of one draft's streamed text. */
+  static final long DRAFT_TEXT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /** Streamed text not pushed yet, and when each draft's text was last pushed; guarded by lock. */
+  private final Map<String, StringBuilder> unsent = new HashMap<>();
+  private final Map<String, Long> lastTextPush = new HashMap<>();
 
   private void finish(String channel, String draftId, int attempt, String text, Draft.State end, String error) {
     synchronized (lock) {
       running.remove(draftId);
+      unsent.remove(draftId);
+      lastTextPush.remove(draftId);
       Channel c = channels.get(channel);
       Draft d = c == null ? null : c.drafts().get(draftId);
       if (d == null || d.attempt() != attempt || d.state() != Draft.State.GENERATING) {
@@ -620,6 +644,8 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
   }
 
   private void cancel(String draftId) {
+    unsent.remove(draftId);
+    lastTextPush.remove(draftId);
     Future<?> f = running.remove(draftId);
     if (f != null) {
       f.cancel(true);

@@ -35,6 +35,15 @@ class DraftLifecycleTest extends ApiTestBase {
 
       @Override
       public String complete(ModelPrompt prompt, Consumer<String> onText) throws ModelException, InterruptedException {
+        if (mode.equals("burst")) {
+          StringBuilder all = new StringBuilder();
+          for (int i = 0; i < 500; i++) {
+            String token = "w" + i + " ";
+            all.append(token);
+            onText.accept(token);
+          }
+          return all.toString();
+        }
         if (mode.equals("fail")) {
           onText.accept("HALF A");
           throw new ModelException("The model server answered 500: overloaded");
@@ -86,6 +95,31 @@ class DraftLifecycleTest extends ApiTestBase {
       assertTrue(prompt.path("system").asText().startsWith("You are CHARON"), prompt.toString());
       assertTrue(prompt.path("messages").get(0).path("content").asText().contains("report the hull"));
       assertEquals("user", prompt.path("messages").get(0).path("role").asText());
+    }
+  }
+
+  @Test
+  void aFastModelsTokensArePushedInFewEventsWhoseOffsetsJoinUpToTheWholeText() {
+    mode = "burst";
+    try (SseClient gmStream = stream("api/gm/active-view/stream")) {
+      String id = generate("count");
+      gmStream.await("the finished draft", c -> {
+        JsonNode d = CharonFrames.draft(c, id);
+        return d != null && d.path("state").asText().equals("ready");
+      }, PATIENCE);
+      StringBuilder joined = new StringBuilder();
+      int events = 0;
+      for (JsonNode e : CharonFrames.events(gmStream)) {
+        if (e.path("type").asText().equals("draft-text")) {
+          assertEquals(joined.length(), e.path("offset").asInt(), "each piece starts where the last ended");
+          joined.append(e.path("text").asText());
+          events++;
+        }
+      }
+      String full = CharonFrames.draft(gmStream, id).path("response").asText();
+      assertTrue(full.startsWith(joined.toString()));
+      assertTrue(full.endsWith("w499 "), full);
+      assertTrue(events < 50, "500 tokens in a burst made " + events + " events");
     }
   }
 
