@@ -66,7 +66,10 @@ describe('charonReducer: snapshots', () => {
   it('an identical snapshot keeps the identity of unchanged channels', () => {
     const snap = gmSnapshot(5, [gmChannel('story', { messages: [msg('m1', 1)] }), gmChannel('bridge')]);
     const s1 = run(snap);
-    const s2 = charonReducer(s1, { ...snap, channels: [gmChannel('story', { messages: [msg('m1', 1)] }), gmChannel('bridge', { unread_count: 1 })] });
+    const s2 = charonReducer(s1, {
+      ...snap,
+      channels: [gmChannel('story', { messages: [msg('m1', 1)] }), gmChannel('bridge', { unread_count: 1 })],
+    });
     expect(s2.channels.story).toBe(s1.channels.story);
     expect(s2.channels.bridge).not.toBe(s1.channels.bridge);
   });
@@ -77,7 +80,11 @@ describe('charonReducer: snapshots', () => {
       seq: 1,
       model: 'nonsense',
       channels: [
-        { channel: 'story', messages: [{ message_id: 'a', seq: 'x', role: 'robot', content: 5 }, { seq: 2 }, 7], drafts: [{ nope: 1 }, { pending_id: 'd', state: 'weird' }] },
+        {
+          channel: 'story',
+          messages: [{ message_id: 'a', seq: 'x', role: 'robot', content: 5 }, { seq: 2 }, 7],
+          drafts: [{ nope: 1 }, { pending_id: 'd', state: 'weird' }],
+        },
         { nochannel: true },
         'junk',
       ],
@@ -272,8 +279,9 @@ describe('charonReducer: drafts', () => {
 
   it('draft-text for an unknown draft or channel changes nothing', () => {
     const s = start();
-    expect(charonReducer(s, { type: 'draft-text', seq: 3, channel: 'story', pending_id: 'zz', offset: 0, text: 'a' }).channels).toBe(s.channels);
-    expect(charonReducer(s, { type: 'draft-text', seq: 3, channel: 'nope', pending_id: 'd1', offset: 0, text: 'a' }).channels).toBe(s.channels);
+    const text = (channel: string, pending_id: string) => ({ type: 'draft-text', seq: 3, channel, pending_id, offset: 0, text: 'a' });
+    expect(charonReducer(s, text('story', 'zz')).channels).toBe(s.channels);
+    expect(charonReducer(s, text('nope', 'd1')).channels).toBe(s.channels);
   });
 
   it('draft-removed removes the draft (approved or rejected)', () => {
@@ -299,7 +307,10 @@ describe('selectors', () => {
   const state = () =>
     run(
       gmSnapshot(1, [
-        gmChannel('story', { messages: [query('q1', 1, 'a'), query('q2', 2, 'b', 'answered')], drafts: [draft('d1', { state: 'generating' })] }),
+        gmChannel('story', {
+          messages: [query('q1', 1, 'a'), query('q2', 2, 'b', 'answered')],
+          drafts: [draft('d1', { state: 'generating' })],
+        }),
         gmChannel('bridge', { drafts: [draft('d2', { channel: 'bridge' }), draft('d3', { channel: 'bridge' })] }),
         gmChannel('encounter-morrigan', { messages: [query('q3', 3, 'c')] }),
         gmChannel('encounter-station', { drafts: [draft('d4', { channel: 'encounter-station' })], messages: [query('q4', 4, 'd')] }),

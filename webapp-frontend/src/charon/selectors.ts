@@ -70,9 +70,10 @@ export function channelSummaries(state: CharonState): ChannelSummary[] {
 export function summariesEqual(a: ChannelSummary[], b: ChannelSummary[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  return a.every(
-    (x, i) => x.channel === b[i].channel && x.unread === b[i].unread && x.pending === b[i].pending && x.waiting === b[i].waiting,
-  );
+  return a.every((x, i) => {
+    const y = b[i];
+    return x.channel === y.channel && x.unread === y.unread && x.pending === y.pending && x.waiting === y.waiting;
+  });
 }
 
 export interface Badge {
@@ -115,6 +116,8 @@ export function badgeEqual(a: Badge, b: Badge): boolean {
 export function channelLabel(name: string): string {
   if (name === 'story') return 'STORY';
   if (name === 'bridge') return 'BRIDGE';
-  if (name.startsWith('encounter-')) return `ENCOUNTER: ${name.slice('encounter-'.length).replace(/[_-]/g, ' ').toUpperCase()}`;
+  if (name.startsWith('encounter-')) {
+    return `ENCOUNTER: ${name.slice('encounter-'.length).replace(/[_-]/g, ' ').toUpperCase()}`;
+  }
   return name.toUpperCase();
 }

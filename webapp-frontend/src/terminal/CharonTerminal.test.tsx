@@ -45,7 +45,12 @@ async function settle() {
 function reducedMotion(reduce: boolean) {
   vi.stubGlobal(
     'matchMedia',
-    vi.fn((q: string) => ({ matches: reduce && q.includes('prefers-reduced-motion: reduce'), media: q, addEventListener() {}, removeEventListener() {} })),
+    vi.fn((q: string) => ({
+      matches: reduce && q.includes('prefers-reduced-motion: reduce'),
+      media: q,
+      addEventListener() {},
+      removeEventListener() {},
+    })),
   );
 }
 
@@ -160,7 +165,13 @@ describe('CHARON on the shared terminal', () => {
 
   it('Enter posts the trimmed query to api/charon/<channel>/submit with the CSRF header; 202 clears it', async () => {
     const { view, charon } = setup();
-    view({ version: 2, view_type: 'ENCOUNTER', charon_mode: 'QUERY', charon_dialog_open: true, charon_active_channel: 'encounter-uscss_morrigan' });
+    view({
+      version: 2,
+      view_type: 'ENCOUNTER',
+      charon_mode: 'QUERY',
+      charon_dialog_open: true,
+      charon_active_channel: 'encounter-uscss_morrigan',
+    });
     charon(playerSnapshot(5, 'encounter-uscss_morrigan', []));
     const input = screen.getByTestId('charon-input') as HTMLInputElement;
     fireEvent.change(input, { target: { value: '   ' } });
