@@ -1,3 +1,5 @@
+import { badgeEqual, viewBadge } from '../charon/selectors';
+import { useStore } from '../state/store';
 import type { ActiveView } from '../state/types';
 import type { Gm } from './gm';
 import { useGmView } from './hooks';
@@ -46,9 +48,44 @@ export function ViewControls({ gm }: { gm: Gm }) {
             }}
           >
             {b.label}
+            <CharonBadge gm={gm} viewType={b.type} />
           </button>
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * CHARON work waiting for the GM in a view's channels (charon-computer.md §10, from the
+ * pushed queues of every channel): "?n" queries waiting for a reply, "n" drafts to review.
+ */
+function CharonBadge({ gm, viewType }: { gm: Gm; viewType: string }) {
+  const badge = useStore(gm.store, (s) => viewBadge(s.charon, viewType), badgeEqual);
+  if (badge.pending === 0 && badge.waiting === 0) return null;
+  const words = [
+    badge.waiting ? `${badge.waiting} CHARON ${badge.waiting === 1 ? 'query' : 'queries'} waiting` : '',
+    badge.pending ? `${badge.pending} ${badge.pending === 1 ? 'draft' : 'drafts'} to review` : '',
+  ].filter(Boolean);
+  return (
+    <span
+      className="gm-view-badges"
+      data-testid={`view-badge-${viewType}`}
+      data-waiting={badge.waiting}
+      data-pending={badge.pending}
+      title={words.join(', ')}
+    >
+      <span className="gm-sr-only">, {words.join(', ')}</span>
+      {badge.waiting > 0 && (
+        <span className="gm-badge gm-badge-waiting" aria-hidden="true">
+          ?{badge.waiting}
+        </span>
+      )}
+      {badge.pending > 0 && (
+        <span className="gm-badge gm-badge-pending" aria-hidden="true">
+          {badge.pending}
+        </span>
+      )}
+    </span>
   );
 }

@@ -18,6 +18,8 @@ export type GmOp =
   | { kind: 'charon-mode'; mode: string }
   | { kind: 'charon-location'; location_path: string }
   | { kind: 'charon-dialog'; open: boolean }
+  /** put a CHARON channel on the terminal (docs/charon.md) */
+  | { kind: 'charon-active-channel'; channel: string }
   | { kind: 'switch-deck'; deck_id: string; level?: number; deck_name?: string }
   | { kind: 'room'; room_id: string; visible: boolean }
   /** reveal/hide all (of one deck): `rooms` lists the rooms it affects, for the overlay */
@@ -66,6 +68,8 @@ export function requestOf(op: GmOp): OpRequest {
       return { path: 'api/gm/charon/location/', body: { location_path: op.location_path } };
     case 'charon-dialog':
       return { path: 'api/gm/charon/toggle-dialog/', body: { open: op.open } };
+    case 'charon-active-channel':
+      return { path: 'api/gm/charon/active-channel', body: { channel: op.channel } };
     case 'switch-deck':
       return { path: 'api/gm/encounter/switch-level/', body: { deck_id: op.deck_id } };
     case 'room':
@@ -161,6 +165,8 @@ export function applyOp(view: ActiveView, op: GmOp): ActiveView {
       return view.charon_location_path === op.location_path ? view : { ...view, charon_location_path: op.location_path };
     case 'charon-dialog':
       return view.charon_dialog_open === op.open ? view : { ...view, charon_dialog_open: op.open };
+    case 'charon-active-channel':
+      return view.charon_active_channel === op.channel ? view : { ...view, charon_active_channel: op.channel };
     case 'switch-deck': {
       if (view.encounter_deck_id === op.deck_id) return view;
       const next: ActiveView = { ...view, encounter_deck_id: op.deck_id };
@@ -258,6 +264,8 @@ export function describeOp(op: GmOp): string {
       return 'set CHARON location';
     case 'charon-dialog':
       return op.open ? 'open CHARON dialog' : 'close CHARON dialog';
+    case 'charon-active-channel':
+      return `put CHARON channel ${op.channel} on the terminal`;
     case 'switch-deck':
       return `switch to deck ${op.deck_id}`;
     case 'room':

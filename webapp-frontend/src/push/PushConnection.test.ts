@@ -293,6 +293,89 @@ describe('PushConnection', () => {
     connection.stop();
   });
 
+  describe('charon frames', () => {
+    function withCharon() {
+      const charon: Record<string, unknown>[] = [];
+      const ctx = setup(5, { onCharon: (e) => charon.push(e) });
+      return { ...ctx, charon };
+    }
+
+    it('hands named charon events to the page, parsed, in order', () => {
+      const { charon } = withCharon();
+      const es = FakeEventSource.latest();
+      es.open();
+      es.emit('charon', { type: 'snapshot', seq: 4, channel: 'story', messages: [] });
+      es.emit('charon', { type: 'message', seq: 5, channel: 'story', message: { message_id: 'm1' } });
+      expect(charon.map((e) => e.seq)).toEqual([4, 5]);
+      expect(charon[0]).toMatchObject({ type: 'snapshot', channel: 'story' });
+    });
+
+    it('leaves the active view alone: neither held version nor snapshots change, no resync', () => {
+      const { charon, snapshots, connection } = withCharon();
+      const es = FakeEventSource.latest();
+      es.emit('activeview', { epoch: 'e1', version: 3 });
+      // a charon frame carrying version-like numbers must not be read as a state frame
+      es.emit('charon', { type: 'message', seq: 99, epoch: 'e1', version: 50, base: 1, patch: {} });
+      es.emit('activeview', { epoch: 'e1', version: 4 });
+      expect(snapshots.map((s) => s.version)).toEqual([3, 4]);
+      expect(connection.getHeldVersion()).toEqual({ epoch: 'e1', version: 4 });
+      expect(charon).toHaveLength(1);
+      expect(FakeEventSource.instances).toHaveLength(1);
+    });
+
+    it('an unreadable or non-object charon frame is reported and dropped; the stream stays open', () => {
+      const { charon, errors } = withCharon();
+      const es = FakeEventSource.latest();
+      es.open();
+      es.emit('charon', '{oops');
+      es.emit('charon', '[1,2]');
+      es.emit('charon', { type: 'read', seq: 2, channel: 'story', unread_count: 0 });
+      expect(errors).toHaveLength(2);
+      expect(charon).toHaveLength(1);
+      expect(es.closed).toBe(false);
+    });
+
+    it('a throwing charon handler is reported and later frames still arrive', () => {
+      const errors: Error[] = [];
+      let calls = 0;
+      const connection = new PushConnection<Snap>({
+        url: 'x',
+        failureThreshold: 5,
+        EventSourceImpl: FakeEventSource,
+        lifecycle: null,
+        onSnapshot: () => {},
+        onCharon: () => {
+          calls++;
+          if (calls === 1) throw new Error('charon boom');
+        },
+        onError: (e) => errors.push(e),
+      });
+      connection.start();
+      FakeEventSource.latest().emit('charon', { type: 'cleared', seq: 1, channel: 'story' });
+      FakeEventSource.latest().emit('charon', { type: 'cleared', seq: 2, channel: 'story' });
+      expect(errors.map((e) => e.message)).toEqual(['charon boom']);
+      expect(calls).toBe(2);
+      connection.stop();
+    });
+
+    it('frames of a replaced source are ignored; the new source delivers its snapshot', () => {
+      const { charon } = withCharon();
+      const old = FakeEventSource.latest();
+      failAndRetry();
+      old.emit('charon', { type: 'message', seq: 7, channel: 'story' });
+      FakeEventSource.latest().emit('charon', { type: 'snapshot', seq: 7, channel: 'story', messages: [] });
+      expect(charon.map((e) => e.type)).toEqual(['snapshot']);
+    });
+
+    it('without an onCharon handler a charon frame is harmless', () => {
+      const { errors, snapshots } = setup(5);
+      FakeEventSource.latest().emit('charon', { type: 'snapshot', seq: 1, channel: 'story', messages: [] });
+      FakeEventSource.latest().emit('activeview', { epoch: 'e1', version: 1 });
+      expect(errors).toHaveLength(0);
+      expect(snapshots).toHaveLength(1);
+    });
+  });
+
   describe('merge-patch frames', () => {
     const frame = (version: number, base: number, epoch = 'e1') => ({
       epoch,

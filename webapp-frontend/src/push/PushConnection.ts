@@ -8,8 +8,11 @@ import type { StateVersion } from '../state/types';
  * collab transport). It opens an EventSource on the state stream, hands every new
  * snapshot to the page, and alone decides about reconnecting (ui.md §6 plus fixes):
  *
- *  - only the named events `activeview` (the state) and `auth` (session over) are
- *    listened to; unnamed messages never carry state;
+ *  - only the named events `activeview` (the state), `charon` (the ship's computer,
+ *    docs/charon.md) and `auth` (session over) are listened to; unnamed messages never
+ *    carry state. A `charon` frame is parsed and handed on as it is: it has no `id:`
+ *    and its own ordering (`seq`), which the page's reducer applies, so it never touches
+ *    the held (epoch, version) of the active view;
  *  - a payload that cannot be parsed is reported to `onError` and dropped;
  *  - `(epoch, version)` is kept. The first frame of a stream is a full snapshot, every
  *    later one a JSON Merge Patch `{epoch, version, base, patch}` (docs/protocol.md):
@@ -66,6 +69,11 @@ export interface PushOptions<T> {
    * Without this handler every patch frame causes a resync.
    */
   onPatch?: (frame: PatchFrame) => boolean | void;
+  /**
+   * a `charon` frame (a JSON object with `type` and `seq`); the server sends a fresh
+   * `snapshot` one on every (re)connect, so nothing here needs to replay or order them
+   */
+  onCharon?: (event: Record<string, unknown>) => void;
   /** the session ended (named `auth` event): go to the login page */
   onAuthLost?: (reason: string) => void;
   /** a payload could not be used; it was dropped */
@@ -79,6 +87,7 @@ export interface PushOptions<T> {
 
 const SNAPSHOT_EVENT = 'activeview';
 const AUTH_EVENT = 'auth';
+const CHARON_EVENT = 'charon';
 
 type Listener = (state: PushState) => void;
 
@@ -176,6 +185,9 @@ export class PushConnection<T = unknown> {
     });
     source.addEventListener(SNAPSHOT_EVENT, (event) => {
       if (this.source === source) this.onSnapshotEvent(event as MessageEvent);
+    });
+    source.addEventListener(CHARON_EVENT, (event) => {
+      if (this.source === source) this.onCharonEvent(event as MessageEvent);
     });
     source.addEventListener(AUTH_EVENT, (event) => {
       if (this.source === source) this.onAuthEvent(event as MessageEvent);
@@ -276,6 +288,26 @@ export class PushConnection<T = unknown> {
         this.held = { epoch: frame.epoch, version: frame.version };
         return;
       }
+    }
+  }
+
+  private onCharonEvent(event: MessageEvent): void {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(String(event.data));
+    } catch (e) {
+      this.report(new Error(`Unreadable CHARON event: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+      this.report(new Error('CHARON event is not a JSON object'));
+      return;
+    }
+    try {
+      this.options.onCharon?.(payload as Record<string, unknown>);
+    } catch (e) {
+      // as for snapshots: a page handler that throws must not take the connection down
+      this.report(e instanceof Error ? e : new Error(String(e)));
     }
   }
 

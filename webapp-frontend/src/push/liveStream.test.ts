@@ -54,3 +54,33 @@ describe('connectLiveStore with merge-patch frames', () => {
     expect(store.getState().view!.view_type).toBe('MESSAGES');
   });
 });
+
+describe('connectLiveStore with charon frames', () => {
+  let connection: PushConnection | null = null;
+  beforeEach(() => FakeEventSource.reset());
+  afterEach(() => connection?.stop());
+
+  it('charon frames reach the store; a reconnect snapshot replaces them; the view is untouched', () => {
+    const store = createStore(liveReducer, initialLiveState());
+    connection = connectLiveStore(store, { url: 'x', failureThreshold: 2, EventSourceImpl: FakeEventSource });
+    connection.start();
+    const es = FakeEventSource.latest();
+    es.emit('activeview', encounterView({ version: 1 }));
+    const view = store.getState().view;
+    es.emit('charon', { type: 'snapshot', seq: 3, channel: 'story', messages: [] });
+    es.emit('charon', {
+      type: 'message',
+      seq: 4,
+      channel: 'story',
+      message: { message_id: 'm1', seq: 4, role: 'charon', content: 'HELLO', timestamp: '', status: null, reply_to: null },
+    });
+    expect(store.getState().charon.channels.story.messages.map((m) => m.content)).toEqual(['HELLO']);
+    expect(store.getState().view).toBe(view);
+    expect(store.getState().held).toEqual({ epoch: 'e1', version: 1 });
+    es.fail();
+    connection.resync();
+    const again = FakeEventSource.latest();
+    again.emit('charon', { type: 'snapshot', seq: 4, channel: 'bridge', messages: [] });
+    expect(store.getState().charon.order).toEqual(['bridge']);
+  });
+});

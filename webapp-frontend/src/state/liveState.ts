@@ -1,3 +1,5 @@
+import { charonReducer, initialCharonState } from '../charon/reducer';
+import type { CharonState } from '../charon/types';
 import { isNewerSnapshot, versionOf } from '../push/versioning';
 import type { PushState } from '../push/PushConnection';
 import { applyMergePatch, type PatchFrame } from './mergePatch';
@@ -23,12 +25,15 @@ export interface LiveState {
   connection: PushState;
   problems: PageProblem[];
   nextProblemId: number;
+  /** CHARON, from the stream's `charon` events (docs/charon.md): its own order (`seq`), not the view's */
+  charon: CharonState;
 }
 
 export type LiveAction =
   | { type: 'snapshot'; snapshot: unknown }
   | { type: 'patch'; frame: PatchFrame }
   | { type: 'connection'; state: PushState }
+  | { type: 'charon'; event: unknown }
   | { type: 'problem'; source: string; message: string }
   | { type: 'clear-problems' };
 
@@ -50,6 +55,7 @@ export function initialLiveState(view: ActiveView | null = null): LiveState {
     connection: initialConnection,
     problems: [],
     nextProblemId: 1,
+    charon: initialCharonState(),
   };
 }
 
@@ -61,6 +67,10 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       return applyPatch(state, action.frame);
     case 'connection':
       return state.connection === action.state ? state : { ...state, connection: action.state };
+    case 'charon': {
+      const charon = charonReducer(state.charon, action.event);
+      return charon === state.charon ? state : { ...state, charon };
+    }
     case 'problem':
       return addProblem(state, action.source, action.message);
     case 'clear-problems':

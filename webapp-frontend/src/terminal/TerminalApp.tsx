@@ -10,6 +10,7 @@ import { PLAYER_FAILURE_THRESHOLD } from '../push/timing';
 import { activePortraitsOf } from '../state/selectors';
 import { useStore } from '../state/store';
 import { BridgeView } from './BridgeView';
+import { CharonDialog, CharonTerminalView } from './CharonScreens';
 import { CommTerminalOverlay } from './CommTerminalOverlay';
 import { EncounterView } from './EncounterView';
 import { PlaceholderView } from './PlaceholderView';
@@ -46,6 +47,7 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: Te
   const overlayTerminal = useStore(store, (s) => s.view?.overlay_terminal_slug ?? '');
   const portraits = useStore(store, (s) => activePortraitsOf(s.view));
   const overrides = useStore(store, (s) => s.view?.ship_system_overrides ?? NO_OVERRIDES);
+  const charonDialog = useStore(store, (s) => s.view?.charon_dialog_open === true);
   const connectionLost = useStore(store, (s) => s.connection.connectionLost);
   const problems = useStore(store, (s) => s.problems);
 
@@ -76,7 +78,7 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: Te
       break;
     case 'CHARON_TERMINAL':
       showHeader = false;
-      body = <PlaceholderView viewType="CHARON_TERMINAL" title="CHARON" lines={['CHARON INTERFACE ACTIVE', 'STAND BY FOR TRANSMISSION']} />;
+      body = <CharonTerminalView store={store} />;
       break;
     default:
       body = (
@@ -99,6 +101,8 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: Te
           onProblem={problem('terminal')}
         />
       )}
+      {/* the GM's explicit flag; in CHARON_TERMINAL the screen itself is the conversation */}
+      {charonDialog && viewType !== 'CHARON_TERMINAL' && <CharonDialog store={store} />}
       <ConnectionToast visible={connectionLost} />
       <ProblemIndicator problems={problems} onClear={() => store.dispatch({ type: 'clear-problems' })} />
       <Scanlines />
