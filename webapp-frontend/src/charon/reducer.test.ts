@@ -206,7 +206,7 @@ describe('charonReducer: messages', () => {
 });
 
 describe('charonReducer: cleared, channel, read', () => {
-  it('cleared empties the conversation and unread count, keeps the drafts', () => {
+  it('cleared empties the conversation, its drafts and the unread count', () => {
     const s = run(
       gmSnapshot(1, [gmChannel('story', { messages: [msg('a', 1)], has_more: true, unread_count: 3, drafts: [draft('d')] })]),
       { type: 'cleared', seq: 2, channel: 'story' },
@@ -214,7 +214,7 @@ describe('charonReducer: cleared, channel, read', () => {
     expect(s.channels.story.messages).toEqual([]);
     expect(s.channels.story.has_more).toBe(false);
     expect(s.channels.story.unread_count).toBe(0);
-    expect(s.channels.story.drafts).toHaveLength(1);
+    expect(s.channels.story.drafts).toHaveLength(0);
   });
 
   it('channel adds a channel to the list with its fields, or replaces the one held', () => {

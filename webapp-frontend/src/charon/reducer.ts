@@ -86,12 +86,11 @@ function applyChange(state: CharonState, type: unknown, event: Record<string, un
     }
     case 'cleared':
       if (!name) return state;
-      // Only the conversation: the contract says nothing of drafts here, and a draft the GM
-      // can still see (and refuse) is safer than a model answer that silently vanished.
+      // The server deletes the channel's conversation and its pending drafts (docs/charon.md).
       return withChannel(state, name, (ch) =>
-        ch.messages.length === 0 && ch.unread_count === 0 && !ch.has_more
+        ch.messages.length === 0 && ch.unread_count === 0 && !ch.has_more && ch.drafts.length === 0
           ? ch
-          : { ...ch, messages: [], has_more: false, unread_count: 0 },
+          : { ...ch, messages: [], drafts: [], has_more: false, unread_count: 0 },
       );
     case 'channel': {
       const ch = toChannel(event);

@@ -23,6 +23,7 @@ final class RawPost implements AutoCloseable {
   private final String basePath;
   private final String cookie;
   private final String csrf;
+  private final java.net.InetAddress local;
   private Socket socket;
   private OutputStream out;
   private InputStream in;
@@ -30,6 +31,12 @@ final class RawPost implements AutoCloseable {
   record Response(int status, String body) {}
 
   RawPost(URI base, String cookie, String csrf) {
+    this(base, cookie, csrf, null);
+  }
+
+  /** @param local the address to connect from (127.0.0.N on Linux: one client address per terminal), null for any */
+  RawPost(URI base, String cookie, String csrf, java.net.InetAddress local) {
+    this.local = local;
     this.host = base.getHost();
     this.port = base.getPort();
     this.basePath = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
@@ -58,7 +65,7 @@ final class RawPost implements AutoCloseable {
 
   private Response send(String path, String json) throws IOException {
     if (socket == null) {
-      socket = new Socket(host, port);
+      socket = local == null ? new Socket(host, port) : new Socket(host, port, local, 0);
       socket.setTcpNoDelay(true);
       out = socket.getOutputStream();
       in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);

@@ -273,7 +273,7 @@ class ComputerApiTest extends ApiTestBase {
     assertEquals(1, summary.path("unread_count").asInt());
     assertEquals(1, summary.path("waiting_count").asInt());
     assertEquals(1, summary.path("pending_count").asInt());
-    postOk("api/gm/charon/" + channel + "/mark-read/", "");
+    postOk("api/gm/charon/" + channel + "/mark-read/", "{}"); // the console sends {}
     assertEquals(0, channelSummary(channel).path("unread_count").asInt());
   }
 

@@ -29,6 +29,8 @@ public final class SseClient implements AutoCloseable {
   public record Frame(String event, String id, String data, Long retry) {}
 
   public final List<Frame> frames = new CopyOnWriteArrayList<>();
+  /** System.nanoTime() at which each frame of {@link #frames} was complete, same index. */
+  public final List<Long> frameNanos = new CopyOnWriteArrayList<>();
   public final List<String> comments = new CopyOnWriteArrayList<>();
   public final List<Long> versions = new CopyOnWriteArrayList<>();
   public volatile HttpResponse<Stream<String>> response;
@@ -74,6 +76,7 @@ public final class SseClient implements AutoCloseable {
       if (line.isEmpty()) {
         if (data.length() > 0 || event != null) {
           Frame f = new Frame(event, id, data.toString(), retry);
+          frameNanos.add(System.nanoTime());
           frames.add(f);
           if ("activeview".equals(event)) {
             accept(f);
