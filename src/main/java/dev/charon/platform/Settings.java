@@ -87,6 +87,15 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
         + ": fix it or unset it for the default (" + fallback + ")");
   }
 
+  /**
+   * One setting looked up the way all of Charon's are (system property, environment variable, JNDI
+   * env entry; blank counts as unset; trimmed), for feature packages that read their own settings.
+   */
+  public static Optional<String> setting(
+      String property, String variable, String jndiName, UnaryOperator<String> env, UnaryOperator<String> jndi) {
+    return lookup(property, variable, jndiName, env, jndi);
+  }
+
   private static Optional<String> lookup(
       String property, String variable, String jndiName, UnaryOperator<String> env, UnaryOperator<String> jndi) {
     String value = System.getProperty(property);
