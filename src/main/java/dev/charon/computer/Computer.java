@@ -535,7 +535,11 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
       return new Draft(id, c.name(), queryId, query, gmPrompt, contextOverride, text, Draft.State.READY, null,
           "fallback", null, null, 1, now, now);
     }
-    ModelPrompt prompt = PromptBuilder.build(camp, c, queryId, gmPrompt, contextOverride, av.charonLocationPath());
+    ModelPrompt built = PromptBuilder.build(camp, c, queryId, gmPrompt, contextOverride, av.charonLocationPath());
+    // Anthropic takes temperatures up to 1 (OpenAI up to 2); clamped here, so that the prompt the
+    // GM sees on the draft is the one sent.
+    ModelPrompt prompt = ModelSettings.ANTHROPIC.equals(model.get().info().provider()) && built.temperature() > 1
+        ? new ModelPrompt(built.system(), built.messages(), built.maxTokens(), 1.0) : built;
     return new Draft(id, c.name(), queryId, query, gmPrompt, contextOverride, "", Draft.State.GENERATING, null,
         "model", model.get().info().model(), prompt, 1, now, now);
   }

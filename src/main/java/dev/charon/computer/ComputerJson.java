@@ -95,7 +95,7 @@ final class ComputerJson {
       List<ModelPrompt.Turn> turns = new ArrayList<>();
       n.path("messages").forEach(t -> turns.add(new ModelPrompt.Turn(t.path("role").asText(), t.path("content").asText())));
       return new ModelPrompt(n.path("system").asText(), turns, n.path("max_tokens").asInt(), n.path("temperature").asDouble());
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       return null; // a prompt we wrote ourselves; unreadable only if the row was edited by hand
     }
   }

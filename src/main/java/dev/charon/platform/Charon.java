@@ -48,7 +48,8 @@ public final class Charon implements AutoCloseable {
 
   public Charon(Settings settings, Database database, CampaignHolder campaign) {
     this(settings, database, campaign, new ActiveView(campaign,
-        java.time.Duration.ofSeconds(settings.heartbeatSeconds()), settings.streamLimits()));
+        java.time.Duration.ofSeconds(settings.heartbeatSeconds()), settings.streamLimits()),
+        PasswordHasher.standard(), Clock.systemUTC(), settings.model().create());
   }
 
   public Charon(Settings settings, Database database, CampaignHolder campaign, ActiveView activeView) {

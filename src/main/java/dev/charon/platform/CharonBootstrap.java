@@ -45,6 +45,8 @@ public final class CharonBootstrap implements ServletContextListener {
           + Settings.MAX_STREAMS_TOTAL + "), heartbeat every " + settings.heartbeatSeconds() + " s ("
           + Settings.HEARTBEAT_SECONDS + ")");
       LOG.info("Host names answered (" + Settings.ALLOWED_HOSTS + "): " + settings.allowedHosts());
+      LOG.info("CHARON drafts (charon.model.*): " + (settings.model().provider().equals("none")
+          ? "no model, the campaign's fallback replies" : settings.model().toString()));
       settings.checkDataDir();
       Database database = Database.open(settings.dataDir());
       CampaignHolder campaign = new CampaignHolder(CampaignLoader.load(settings.campaignDir(), settings.dataDir()),

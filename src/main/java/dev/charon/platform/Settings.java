@@ -1,6 +1,7 @@
 package dev.charon.platform;
 
 import dev.charon.activeview.ActiveView;
+import dev.charon.computer.ModelSettings;
 import dev.charon.activeview.StreamLimits;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -20,9 +21,10 @@ import java.util.function.UnaryOperator;
  * @param streamLimits how many event streams one address and the whole server may hold
  * @param heartbeatSeconds how often idle streams get a comment (dead clients are found by it)
  * @param allowedHosts the host names requests may name; {@link AllowedHosts#ANY} when unset
+ * @param model the language model that drafts CHARON's replies; {@link ModelSettings#DISABLED} when unset
  */
 public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword,
-    StreamLimits streamLimits, int heartbeatSeconds, AllowedHosts allowedHosts) {
+    StreamLimits streamLimits, int heartbeatSeconds, AllowedHosts allowedHosts, ModelSettings model) {
 
   public static final String DATA_DIR = "charon.data.dir";
   public static final String CAMPAIGN_DIR = "charon.campaign.dir";
@@ -37,7 +39,7 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
   /** The defaults for everything but the three paths (any host name accepted). */
   public Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
     this(dataDir, campaignDir, gmPassword, StreamLimits.DEFAULTS, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS,
-        AllowedHosts.ANY);
+        AllowedHosts.ANY, ModelSettings.DISABLED);
   }
 
   /** Outside target/ so that "mvn clean" never deletes a campaign's messages. */
@@ -65,7 +67,7 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
         .map(v -> AllowedHosts.parse(ALLOWED_HOSTS, v))
         .orElse(AllowedHosts.ANY);
     return new Settings(dataDir, campaignDir, gmPassword, new StreamLimits(perAddress, total), heartbeat,
-        allowedHosts);
+        allowedHosts, ModelSettings.resolve(env, jndi));
   }
 
   /** A whole number setting within [min, max]; anything else stops start-up naming the setting. */
@@ -85,6 +87,15 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
     }
     throw new StartupException(property + " = '" + raw.get() + "' must be a whole number from " + min + " to " + max
         + ": fix it or unset it for the default (" + fallback + ")");
+  }
+
+  /**
+   * One setting looked up the way all of Charon's are (system property, environment variable, JNDI
+   * env entry; blank counts as unset; trimmed), for feature packages that read their own settings.
+   */
+  public static Optional<String> setting(
+      String property, String variable, String jndiName, UnaryOperator<String> env, UnaryOperator<String> jndi) {
+    return lookup(property, variable, jndiName, env, jndi);
   }
 
   private static Optional<String> lookup(
