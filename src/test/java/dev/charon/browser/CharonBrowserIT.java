@@ -108,6 +108,16 @@ class CharonBrowserIT {
       assertFalse(terminalShows(terminal, "charon", "ENGINEERING IS ON DECK 3."), "the unedited draft never showed");
       terminal.screenshot(Screenshots.DIR, "charon-answered");
       gm.screenshot(Screenshots.DIR, "charon-answered");
+      // A TV across the room: nothing a player reads under 24 px at 1080p; still legible at 1024×768.
+      for (int[] size : new int[][] {{1920, 1080}, {1024, 768}}) {
+        terminal.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+        terminal.await("the resize", UI, d -> Math.abs(((Number) terminal.js("return window.innerWidth")).intValue() - size[0]) <= 40);
+        double px = ((Number) terminal.js("return Math.min(...[...document.querySelectorAll("
+            + "'[data-testid=charon-line], [data-testid=charon-input]')].map(e => parseFloat(getComputedStyle(e).fontSize)))"))
+            .doubleValue();
+        assertTrue(px >= (size[0] == 1920 ? 24 : 16), size[0] + "x" + size[1] + ": smallest CHARON text " + px + " px");
+        terminal.screenshot(Screenshots.DIR, "charon-" + size[0] + "x" + size[1]);
+      }
 
       // The reject path: the draft never reaches the terminal, and the wait ends.
       model.reply(FakeModelServer.Reply.text("SECRET DRAFT TEXT."));
