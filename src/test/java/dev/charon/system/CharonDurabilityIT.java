@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.charon.testing.Agent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,7 @@ class CharonDurabilityIT {
   void acknowledgedCharonLinesSurviveKillMinusNineInTheirOrder() throws Exception {
     Path work = Path.of(ServerProcess.required("charon.it.dir"), "charon-durability");
     Path data = work.resolve("data");
-    if (Files.exists(data)) {
-      try (var files = Files.walk(data)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    ServerProcess.deleteTree(data);
     Map<String, String> props = Map.of("charon.data.dir", data.toString(), "charon.gm.password", GM_PASSWORD);
     List<String> acknowledged = new ArrayList<>();
     TomcatServer first = new TomcatServer(work.resolve("first"), "/charon", props);
