@@ -49,7 +49,7 @@ class PlayerProjectionTest extends ApiTestBase {
       "api/encounter-map/testship/?deck_id=deck_b", "api/ship-status/", "api/terminal/testship/ops/",
       "api/health/", "api/auth/me/", "api/messages/", "api/campaign/images/campaign/NPCs/images/vance.png",
       "api/star-map/", "api/system-map/sys/", "api/orbit-map/sys/testship/",
-      "api/gm/encounter/token-images/", "api/gm/encounter-map/testship/", "api/gm/active-view/",
+      "api/charon/encounter-testship/conversation/", "api/gm/encounter/token-images/", "api/gm/encounter-map/testship/", "api/gm/active-view/",
       "api/gm/encounter/room-visibility/");
   /** The first reads of {@link #PLAYER_READS} are those whose answer depends on the state. */
   private static final int STATE_READS = 6;
@@ -193,7 +193,7 @@ class PlayerProjectionTest extends ApiTestBase {
         .map(AccessTable.Rule::pattern).collect(Collectors.toCollection(TreeSet::new));
     // A new open read must be added to PLAYER_READS (and then here).
     assertEquals(new TreeSet<>(List.of("active-view", "active-view/stream", "auth/me", "campaign/images/**",
-        "encounter-map/**", "health", "messages", "orbit-map/*/*", "ship-status", "star-map", "system-map/*",
+        "charon/*/conversation", "encounter-map/**", "health", "messages", "orbit-map/*/*", "ship-status", "star-map", "system-map/*",
         "terminal/*/*")), open);
   }
 

@@ -94,7 +94,9 @@ class ComputerApiTest extends ApiTestBase {
           "{\"pending_id\":\"" + pendingId + "\",\"modified_content\":\"DECK 3. SEALED.\"}");
       assertEquals(200, approved.status(), approved.toString());
 
-      player.await("the edited reply", c -> CharonFrames.contents(c, "story").contains("DECK 3. SEALED."), PATIENCE);
+      player.await("the edited reply and the answered query", c -> CharonFrames.contents(c, "story")
+          .contains("DECK 3. SEALED.") && CharonFrames.messages(c, "story").get(0).path("status").asText()
+          .equals("answered"), PATIENCE);
       List<JsonNode> lines = CharonFrames.messages(player, "story");
       assertEquals(List.of("status of deck 3?", "DECK 3. SEALED."), CharonFrames.contents(player, "story"));
       assertEquals("answered", lines.get(0).path("status").asText());

@@ -46,6 +46,7 @@ class AccessMatrixTest extends ApiTestBase {
   }
 
   String tokenId = "";
+  String pendingId = "";
 
   static Consumer<AccessMatrixTest> none() {
     return t -> { };
@@ -57,6 +58,14 @@ class AccessMatrixTest extends ApiTestBase {
 
   static Consumer<AccessMatrixTest> withToken() {
     return t -> t.tokenId = TableSetups.withToken(t);
+  }
+
+  static Consumer<AccessMatrixTest> charonQuery() {
+    return TableSetups::charonQuery;
+  }
+
+  static Consumer<AccessMatrixTest> withDraft() {
+    return t -> t.pendingId = TableSetups.withDraft(t);
   }
 
   static Consumer<AccessMatrixTest> withMessage() {
@@ -117,6 +126,23 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("POST", "api/gm/messages/import/",
         "{\"messages\":[{\"key\":\"0b0e9f55-7e69-4f7e-9d53-3c1f1c8c0a11\",\"content\":\"old\",\"created_at\":\"2183-07-01T08:00:00Z\"}]}",
         Access.GM, 200, none()));
+    // CHARON: the terminal reads the channel on screen and asks in QUERY mode; the rest is the GM's
+    m.add(new Endpoint("GET", "api/charon/story/conversation/", null, Access.PUBLIC, 200, charonQuery()));
+    m.add(new Endpoint("POST", "api/charon/story/submit/", "{\"query\":\"hello?\"}", Access.PUBLIC, 202, charonQuery()));
+    m.add(new Endpoint("GET", "api/gm/charon/channels/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/charon/channels/", "{\"channel\":\"ops\"}", Access.GM, 201, none()));
+    m.add(new Endpoint("POST", "api/gm/charon/active-channel/", "{\"channel\":\"bridge\"}", Access.GM, 200, none()));
+    m.add(new Endpoint("GET", "api/gm/charon/story/conversation/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("GET", "api/gm/charon/story/pending/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("GET", "api/gm/charon/story/export/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/send/", "{\"content\":\"NOMINAL.\"}", Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/generate/", "{\"prompt\":\"report\"}", Access.GM, 202, none()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/regenerate/", "{\"pending_id\":\"%P\"}", Access.GM, 202,
+        withDraft()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/approve/", "{\"pending_id\":\"%P\"}", Access.GM, 200, withDraft()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/reject/", "{\"pending_id\":\"%P\"}", Access.GM, 200, withDraft()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/mark-read/", "", Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/charon/story/clear/", "", Access.GM, 200, none()));
     // Accounts
     m.add(new Endpoint("POST", "api/gm/players/", "{\"username\":\"newbie\",\"password\":\"long enough\"}", Access.GM, 201,
         none()));
@@ -143,7 +169,7 @@ class AccessMatrixTest extends ApiTestBase {
     player(VICTIM);
     e.setup().accept(this);
     String body = e.body() == null ? null
-        : e.body().replace("%T", tokenId).replace("%M", String.valueOf(lastMessageId()));
+        : e.body().replace("%T", tokenId).replace("%M", String.valueOf(lastMessageId())).replace("%P", pendingId);
 
     Map<String, Integer> expected = new HashMap<>();
     Map<String, Integer> actual = new HashMap<>();

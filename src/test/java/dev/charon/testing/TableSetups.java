@@ -20,4 +20,19 @@ public final class TableSetups {
   public static void withMessage(ApiTestBase t) {
     t.postOk("api/gm/broadcast/", "{\"content\":\"hello\"}");
   }
+
+  /** CHARON's own screen on the terminal (channel story) taking questions. */
+  public static void charonQuery(ApiTestBase t) {
+    t.postOk("api/gm/switch-view/", "{\"view_type\":\"CHARON_TERMINAL\"}");
+    t.postOk("api/gm/charon/mode/", "{\"mode\":\"QUERY\"}");
+  }
+
+  /** A ready draft on story (the campaign's fallback reply: no model in these tests); its pending id. */
+  public static String withDraft(ApiTestBase t) {
+    Agent.Reply r = t.gm().post("api/gm/charon/story/generate/", "{\"prompt\":\"report\"}");
+    if (r.status() != 202) {
+      throw new AssertionError("generate: " + r);
+    }
+    return r.json().get("pending_id").asText();
+  }
 }

@@ -72,6 +72,7 @@ class StrictBodyTest extends ApiTestBase {
   record Bad(String name, String contentType, String body, int status, String field) {}
 
   String tokenId = "";
+  String pendingId = "";
   Agent player;
   Agent anonymous;
 
@@ -95,6 +96,14 @@ class StrictBodyTest extends ApiTestBase {
 
   static Consumer<StrictBodyTest> withToken() {
     return t -> t.tokenId = TableSetups.withToken(t);
+  }
+
+  static Consumer<StrictBodyTest> charonQuery() {
+    return TableSetups::charonQuery;
+  }
+
+  static Consumer<StrictBodyTest> withDraft() {
+    return t -> t.pendingId = TableSetups.withDraft(t);
   }
 
   static Consumer<StrictBodyTest> withMessage() {
@@ -158,6 +167,26 @@ class StrictBodyTest extends ApiTestBase {
     t.add(post("api/gm/messages/import/", "{\"messages\":[{\"key\":\"0b0e9f55-7e69-4f7e-9d53-3c1f1c8c0a11\","
         + "\"content\":\"old\",\"created_at\":\"2183-07-01T08:00:00Z\"}]}",
         List.of("format", "format_version", "messages"), List.of(), Map.of("{}", "messages"), none()));
+    // CHARON
+    t.add(new Endpoint("POST", "api/charon/story/submit/", "{\"query\":\"hello?\"}", 202, List.of("query"), List.of(),
+        Map.of("{}", "query"), charonQuery(), t2 -> t2.anonymous));
+    t.add(new Endpoint("POST", "api/gm/charon/channels/", "{\"channel\":\"ops\"}", 201, List.of("channel"), List.of(),
+        Map.of("{}", "channel", "{\"channel\":\"<b>\"}", "channel"), none(), StrictBodyTest::gm));
+    t.add(post("api/gm/charon/active-channel/", "{\"channel\":\"bridge\"}", List.of("channel"), List.of(),
+        Map.of("{}", "channel"), none()));
+    t.add(post("api/gm/charon/story/send/", "{\"content\":\"NOMINAL.\"}", List.of("content", "reply_to"), List.of(),
+        Map.of("{}", "content", "{\"content\":\" \"}", "content"), none()));
+    t.add(new Endpoint("POST", "api/gm/charon/story/generate/", "{\"prompt\":\"report\"}", 202,
+        List.of("prompt", "context_override", "query_id"), List.of(), Map.of("{}", "prompt"), none(), StrictBodyTest::gm));
+    t.add(new Endpoint("POST", "api/gm/charon/story/regenerate/", "{\"pending_id\":\"%P\"}", 202,
+        List.of("pending_id"), List.of(), Map.of("{}", "pending_id"), withDraft(), StrictBodyTest::gm));
+    t.add(post("api/gm/charon/story/approve/", "{\"pending_id\":\"%P\"}", List.of("pending_id", "modified_content"),
+        List.of(), Map.of("{}", "pending_id", "{\"pending_id\":\"%P\",\"modified_content\":\"  \"}", "modified_content"),
+        withDraft()));
+    t.add(post("api/gm/charon/story/reject/", "{\"pending_id\":\"%P\"}", List.of("pending_id"), List.of(),
+        Map.of("{}", "pending_id"), withDraft()));
+    t.add(noFields("POST", "api/gm/charon/story/mark-read/", 200, none(), StrictBodyTest::gm));
+    t.add(noFields("POST", "api/gm/charon/story/clear/", 200, none(), StrictBodyTest::gm));
     // Accounts and sessions
     t.add(new Endpoint("POST", "api/gm/players/", "{\"username\":\"newbie\",\"password\":\"long enough\"}", 201,
         List.of("username", "password"), List.of(), Map.of(), none(), StrictBodyTest::gm));
@@ -345,7 +374,8 @@ class StrictBodyTest extends ApiTestBase {
 
   /** Fills in the ids the setup made: %T the token, %M the newest message. */
   private String resolve(String body) {
-    return body == null ? null : body.replace("%T", tokenId).replace("%M", String.valueOf(lastMessageId()));
+    return body == null ? null
+        : body.replace("%T", tokenId).replace("%M", String.valueOf(lastMessageId())).replace("%P", pendingId);
   }
 
   /**
