@@ -30,12 +30,13 @@ public record ActiveViewState(
     Map<String, String> doorStatus,
     Map<String, Token> tokens,
     List<String> activePortraits,
-    Map<String, ShipOverride> shipOverrides) {
+    Map<String, ShipOverride> shipOverrides,
+    BridgeNav bridge) {
 
   /** The state at every start of the server: nothing survives a restart, by design. */
   public static final ActiveViewState STANDBY = new ActiveViewState(
       ViewType.STANDBY, "", "", "", "", "DISPLAY", "", false, "story", 1, "",
-      Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT);
 
   public ActiveViewState {
     roomVisibility = frozen(roomVisibility);
@@ -43,6 +44,7 @@ public record ActiveViewState(
     tokens = frozen(tokens);
     activePortraits = List.copyOf(activePortraits);
     shipOverrides = frozen(shipOverrides);
+    bridge = bridge == null ? BridgeNav.DEFAULT : bridge;
   }
 
   private static final Class<?> FROZEN = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
@@ -99,6 +101,7 @@ public record ActiveViewState(
     private Map<String, Token> tokens;
     private List<String> activePortraits;
     private Map<String, ShipOverride> shipOverrides;
+    private BridgeNav bridge;
 
     private Builder(ActiveViewState s) {
       viewType = s.viewType;
@@ -117,6 +120,7 @@ public record ActiveViewState(
       tokens = s.tokens;
       activePortraits = s.activePortraits;
       shipOverrides = s.shipOverrides;
+      bridge = s.bridge;
     }
 
     public Builder viewType(ViewType v) { viewType = v; return this; }
@@ -141,11 +145,12 @@ public record ActiveViewState(
     public Builder tokens(Map<String, Token> v) { tokens = v; return this; }
     public Builder activePortraits(List<String> v) { activePortraits = v; return this; }
     public Builder shipOverrides(Map<String, ShipOverride> v) { shipOverrides = v; return this; }
+    public Builder bridge(BridgeNav v) { bridge = v; return this; }
 
     public ActiveViewState build() {
       return new ActiveViewState(viewType, locationSlug, viewSlug, overlayLocationSlug, overlayTerminalSlug,
           charonMode, charonLocationPath, charonDialogOpen, charonActiveChannel, encounterLevel, encounterDeckId,
-          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides);
+          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge);
     }
   }
 }
