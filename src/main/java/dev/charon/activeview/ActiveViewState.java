@@ -11,7 +11,9 @@ import java.util.Map;
  * by a pure transition; nothing mutates an existing one, so a reader (a projection, a
  * serialiser on another thread) can never see a half-made change.
  *
- * <p>Field meanings are those of spec/state-and-events.md §2. Map fields keep insertion order so
+ * <p>Field meanings are those of spec/state-and-events.md §2, plus {@code bridge}: the BRIDGE
+ * view's tab, map level and selection and the explore switch ({@link BridgeNav}, docs/bridge.md),
+ * which the original kept per browser and is shared here. Map fields keep insertion order so
  * that events and tests are deterministic.
  */
 public record ActiveViewState(

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public final class Disclosures implements ActiveView.Feed {
       } else {
         next.remove(npcId);
       }
-      return commit(new Marks(next, marks.logs()), Map.of("success", true, "npc_id", npcId, "known", known));
+      return commit(new Marks(next, marks.logs()), answer("npc_id", npcId, "known", known));
     }
   }
 
@@ -163,8 +164,16 @@ public final class Disclosures implements ActiveView.Feed {
       });
       Map<String, Boolean> next = new HashMap<>(marks.logs());
       next.put(session, visible);
-      return commit(new Marks(marks.knownNpcs(), next), Map.of("success", true, "session", session, "visible", visible));
+      return commit(new Marks(marks.knownNpcs(), next), answer("session", session, "visible", visible));
     }
+  }
+
+  private static Map<String, Object> answer(String idField, String id, String flagField, boolean flag) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("success", true);
+    out.put(idField, id);
+    out.put(flagField, flag);
+    return out;
   }
 
   /** Swaps the marks in and pushes the lists if players now see something else, under the view's lock. */
