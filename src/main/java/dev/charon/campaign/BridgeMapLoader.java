@@ -66,7 +66,8 @@ final class BridgeMapLoader {
       "label", bool(),
       "location_slug", slug(),
       "info", info(),
-      "has_system_map", computed());
+      "has_system_map", computed())
+      .requiring("name").dropIfMissing("position");
   private static final Schema ROUTE = Schema.of(
       "from", text(MAX_NAME_CHARS),
       "to", text(MAX_NAME_CHARS),
@@ -83,7 +84,8 @@ final class BridgeMapLoader {
       "size", number(0, MAX_SIZE),
       "particle_count", integer(0, MAX_PARTICLES),
       "opacity", number(0, 1),
-      "type", text(MAX_NAME_CHARS));
+      "type", text(MAX_NAME_CHARS))
+      .dropIfMissing("position");
   static final Schema STAR_MAP_FILE = Schema.of(
       "camera", object(CAMERA),
       // The demo and some campaigns write a bare colour here; the documented form is a mapping.
@@ -129,7 +131,8 @@ final class BridgeMapLoader {
       "has_orbit_map", computed(),
       "surface_facility_count", computed(),
       "orbital_station_count", computed(),
-      "moon_count", computed());
+      "moon_count", computed())
+      .requiring("name");
   private static final Schema STRUCTURE = Schema.of(
       "name", text(MAX_NAME_CHARS),
       "type", text(MAX_NAME_CHARS),
@@ -137,7 +140,8 @@ final class BridgeMapLoader {
       "size", number(0, MAX_SIZE),
       "color", color(),
       "clickable", bool(),
-      "info", info());
+      "info", info())
+      .requiring("name").dropIfMissing("position");
   private static final Schema FLARE_ZONE = Schema.of(
       "radius", number(0, MAX_COORDINATE),
       "color", color(),
@@ -185,7 +189,8 @@ final class BridgeMapLoader {
       "texture_config", settings(),
       "clickable", bool(),
       "has_facilities", bool(),
-      "info", info());
+      "info", info())
+      .requiring("name", "orbital_radius");
   private static final Schema STATION = Schema.of(
       "id", computed(),
       "name", text(MAX_NAME_CHARS),
@@ -196,7 +201,8 @@ final class BridgeMapLoader {
       "inclination", number(-180, 180),
       "size", number(0, MAX_SIZE),
       "icon_type", text(MAX_NAME_CHARS),
-      "info", info());
+      "info", info())
+      .requiring("name", "orbital_radius");
   private static final Schema MARKER = Schema.of(
       "id", computed(),
       "name", text(MAX_NAME_CHARS),
@@ -204,7 +210,8 @@ final class BridgeMapLoader {
       "latitude", number(-90, 90),
       "longitude", number(-180, 180),
       "marker_type", text(MAX_NAME_CHARS),
-      "info", info());
+      "info", info())
+      .requiring("name", "latitude", "longitude");
   static final Schema ORBIT_MAP_FILE = Schema.of(
       "system_slug", computed(),
       "body_slug", computed(),
@@ -298,6 +305,7 @@ final class BridgeMapLoader {
       json.putIfAbsent("structures", List.of());
       List<SystemMap.Body> index = new ArrayList<>();
       Ids ids = new Ids(in, "body");
+      int bodiesLine = y.node.has("bodies") ? y.tree.line(y.node.get("bodies")) : y.line();
       for (Map<String, Object> b : entries(json, "bodies")) {
         String slug = (String) b.getOrDefault("location_slug", "");
         String name = (String) b.getOrDefault("name", "");
@@ -305,6 +313,10 @@ final class BridgeMapLoader {
             : system.children().stream().filter(c -> c.slug().equals(slug)).findFirst();
         Optional<OrbitMap> orbit = Optional.ofNullable(orbits.get(system.slug() + "/" + slug));
         Counts n = dir.map(d -> counts(d, orbit)).orElse(Counts.NONE);
+        if (!b.containsKey("orbital_radius") && !(b.containsKey("inner_radius") && b.containsKey("outer_radius"))) {
+          in.problem(bodiesLine, "bodies: " + MapFields.quote(name) + " has neither 'orbital_radius' nor, for a belt, "
+              + "'inner_radius' and 'outer_radius'; it is drawn at the star");
+        }
         String id = ids.assign(slug, name, "bodies");
         b.put("id", id);
         b.put("has_orbit_map", orbit.isPresent());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one BRIDGE map file against a declared schema: every known field is checked for its type
@@ -49,14 +50,29 @@ final class MapFields {
     Object read(MapFields in, Where where, JsonNode value);
   }
 
-  /** The declared fields of one kind of mapping, in output order. */
-  record Schema(Map<String, Rule> fields) {
+  /**
+   * The declared fields of one kind of mapping, in output order. A {@code required} field that is
+   * missing or unusable is a problem; an entry of a list without an {@code essential} one cannot be
+   * drawn at all and is left out.
+   */
+  record Schema(Map<String, Rule> fields, Set<String> required, Set<String> essential) {
     static Schema of(Object... keysAndRules) {
       Map<String, Rule> m = new LinkedHashMap<>();
       for (int i = 0; i < keysAndRules.length; i += 2) {
         m.put((String) keysAndRules[i], (Rule) keysAndRules[i + 1]);
       }
-      return new Schema(m);
+      return new Schema(m, Set.of(), Set.of());
+    }
+
+    Schema requiring(String... keys) {
+      return new Schema(fields, Set.of(keys), essential);
+    }
+
+    /** Required, and an entry of a list without one of these is left out. */
+    Schema dropIfMissing(String... keys) {
+      Set<String> all = new java.util.HashSet<>(required);
+      all.addAll(List.of(keys));
+      return new Schema(fields, Set.copyOf(all), Set.of(keys));
     }
   }
 
@@ -107,6 +123,12 @@ final class MapFields {
         if (clean != null) {
           out.put(e.getKey(), clean);
         }
+      }
+    }
+    for (String key : schema.required()) {
+      if (!out.containsKey(key)) {
+        problem(o.line(), label + ": '" + key + "' is missing or unusable"
+            + (schema.essential().contains(key) ? "; the entry cannot be drawn and is left out" : ""));
       }
     }
     List<String> unknown = new ArrayList<>();
@@ -376,7 +398,10 @@ final class MapFields {
       List<Object> out = new ArrayList<>();
       List<YamlObject> items = in.items(w.owner(), w.label(), w.key());
       for (int i = 0; i < items.size(); i++) {
-        out.add(in.object(items.get(i), schema, label(w.key(), i, items.get(i))));
+        Map<String, Object> entry = in.object(items.get(i), schema, label(w.key(), i, items.get(i)));
+        if (entry.keySet().containsAll(schema.essential())) {
+          out.add(entry);
+        }
       }
       return v.isArray() ? out : null;
     };

@@ -54,7 +54,7 @@ class BrokenMapsApiTest extends ApiTestBase {
               size: .nan
               color: 0x1000000
             - name: "%s"
-              position: [1e400, -99999999999999999999999, 0]
+              position: [-99999999999999999999999, 0, 0]
               size: "large"
               location_slug: "../../etc"
               info:
@@ -63,13 +63,18 @@ class BrokenMapsApiTest extends ApiTestBase {
             - "not a mapping"
             - name: "Beta"
               location_slug: "beta"
-              position: "here"
+              position: [5, 5, 5]
               colour: 0xFFFFFF
+            - name: "Gamma"
+              position: "here"
+            - name: "Delta"
+              position: [1e400, 0, 0]
+            - position: [0, 0, 1]
           routes:
             - {from: "Alpha", to: "Nowhere"}
             - {from: "Alpha", to: "Beta", travel_time_days: -5}
           nebulae:
-            - {name: "Fog", particle_count: 5000000, opacity: 7, size: 12.5}
+            - {name: "Fog", position: [0, 0, 0], particle_count: 5000000, opacity: 7, size: 12.5}
           """.formatted(HOSTILE.replace("\"", "\\\""), HOSTILE.replace("\"", "\\\"")));
       write("galaxy/alpha/location.yaml", "name: Alpha\ntype: system\n");
       write("galaxy/alpha/system_map.yaml", """
@@ -163,7 +168,7 @@ class BrokenMapsApiTest extends ApiTestBase {
   @Test
   void badValuesInTheStarMapAreLeftOutOrClampedEachAProblemWithItsLine() {
     JsonNode m = ok("api/star-map/");
-    assertEquals(3, m.get("systems").size(), "the entry that is not a mapping is left out");
+    assertEquals(4, m.get("systems").size(), "not a mapping, or without a usable position: left out");
     JsonNode alpha = m.get("systems").get(0);
     assertFalse(alpha.has("size"), "NaN is left out");
     assertFalse(alpha.has("color"), "0x1000000 is no colour");
@@ -172,10 +177,10 @@ class BrokenMapsApiTest extends ApiTestBase {
     assertEquals(HOSTILE, hostile.get("name").asText(), "text is served as it is written, as JSON text");
     assertEquals(HOSTILE, hostile.get("info").get("description").asText());
     assertFalse(hostile.get("info").has("nested"));
-    assertFalse(hostile.has("position"), "Infinity: the position is left out");
+    assertEquals(-100_000, hostile.get("position").get(0).asInt(), "a huge number is clamped");
     assertFalse(hostile.has("location_slug"), "'../../etc' is no directory name");
     assertFalse(hostile.get("has_system_map").asBoolean());
-    assertFalse(m.get("systems").get(2).has("position"));
+    assertEquals("system-4", m.get("systems").get(3).get("id").asText(), "no name, no slug");
     assertFalse(m.get("camera").has("position"));
     assertEquals(179, m.get("camera").get("fov").asInt(), "clamped");
     assertFalse(m.has("ambient_light"));
@@ -191,17 +196,21 @@ class BrokenMapsApiTest extends ApiTestBase {
     assertTrue(has(p, "1 star map: 'ambient_light' should be a colour"), p.toString());
     assertTrue(has(p, "6 systems[0] 'Alpha': 'size' is NaN; it is left out"), p.toString());
     assertTrue(has(p, "6 systems[0] 'Alpha': 'color' should be a colour"), p.toString());
-    assertTrue(has(p, "11 systems[1] '</script><img src=x onerror=alert(1)>\"'&…': 'position' is too large"),
+    assertTrue(has(p, "11 systems[1] '</script><img src=x onerror=alert(1)>\"'&…': 'position' is '-99999999999999999999999', outside"),
         p.toString());
+    assertTrue(has(p, "23 systems[3] 'Gamma': 'position' should be a list of 3 numbers"), p.toString());
+    assertTrue(has(p, "23 systems[3] 'Gamma': 'position' is missing or unusable; the entry cannot be drawn"), p.toString());
+    assertTrue(has(p, "25 systems[4] 'Delta': 'position' is too large"), p.toString());
+    assertTrue(has(p, "27 systems[5]: 'name' is missing or unusable"), p.toString());
     assertTrue(has(p, "11 systems[1] '</script><img src=x onerror=alert(1)>\"'&…': 'size' should be a number"),
         p.toString());
     assertTrue(has(p, "11 'location_slug' '../../etc' is not a directory name"), p.toString());
     assertTrue(has(p, "16 systems[1]"), p.toString()); // info.nested, on the line of info
     assertTrue(has(p, "6 star map: 1 entry of 'systems' is not a mapping"), p.toString());
     assertTrue(has(p, "19 systems[2] 'Beta': unknown field 'colour' ignored"), p.toString());
-    assertTrue(has(p, "24 routes[0] joins 'Alpha' and 'Nowhere'"), p.toString());
-    assertTrue(has(p, "25 routes[1]: 'travel_time_days' is '-5', outside 0 to"), p.toString());
-    assertTrue(has(p, "27 nebulae[0] 'Fog': 'particle_count' is '5000000', outside 0 to 20000"), p.toString());
+    assertTrue(has(p, "29 routes[0] joins 'Alpha' and 'Nowhere'"), p.toString());
+    assertTrue(has(p, "30 routes[1]: 'travel_time_days' is '-5', outside 0 to"), p.toString());
+    assertTrue(has(p, "32 nebulae[0] 'Fog': 'particle_count' is '5000000', outside 0 to 20000"), p.toString());
   }
 
   @Test
