@@ -371,17 +371,13 @@ final class BridgeMapLoader {
    * How a child location of a body counts. A moon is a child whose {@code location.yaml} says
    * {@code type: moon}, or one the body's orbit map lists under {@code moons} (by
    * {@code location_slug}); the original counted moons as surface facilities. Orbital, as in the
-   * original: {@code is_orbital: true} or a type containing "orbital". Everything else (a base, a
-   * city, a landed ship, a folder without {@code location.yaml}) is on the surface.
+   * original: {@code is_orbital: true} or a type containing "orbital", and also one the orbit map
+   * lists under {@code orbital_stations} (a ship drifting off a station). Everything else (a base,
+   * a city, a landed ship, a folder without {@code location.yaml}) is on the surface.
    */
   static Counts counts(Location body, Optional<OrbitMap> orbit) {
-    Set<String> moonSlugs = new HashSet<>();
-    orbit.ifPresent(m -> entries(m.json(), "moons").forEach(moon -> {
-      Object s = moon.get("location_slug");
-      if (s instanceof String slug) {
-        moonSlugs.add(slug);
-      }
-    }));
+    Set<String> moonSlugs = slugs(orbit, "moons");
+    Set<String> stationSlugs = slugs(orbit, "orbital_stations");
     int surface = 0;
     int orbital = 0;
     int moons = 0;
@@ -391,13 +387,24 @@ final class BridgeMapLoader {
       if (type.equals("moon") || moonSlugs.contains(child.slug())) {
         moons++;
       } else if (Boolean.TRUE.equals(isOrbital) || "true".equalsIgnoreCase(String.valueOf(isOrbital))
-          || type.contains("orbital")) {
+          || type.contains("orbital") || stationSlugs.contains(child.slug())) {
         orbital++;
       } else {
         surface++;
       }
     }
     return new Counts(surface, orbital, moons);
+  }
+
+  /** The {@code location_slug}s of one list of an orbit map. */
+  private static Set<String> slugs(Optional<OrbitMap> orbit, String list) {
+    Set<String> out = new HashSet<>();
+    orbit.ifPresent(m -> entries(m.json(), list).forEach(e -> {
+      if (e.get("location_slug") instanceof String slug) {
+        out.add(slug);
+      }
+    }));
+    return out;
   }
 
   private void derivedNormalMap(Map<String, Object> sphere) {
