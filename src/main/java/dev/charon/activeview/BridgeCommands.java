@@ -102,7 +102,8 @@ public final class BridgeCommands {
         SystemMap.Body b = selected
             .orElseThrow(() -> ApiError.badRequest("body", "A body is required at the orbit level"));
         OrbitMap orbit = maps.orbitMap(sys, b.locationSlug()).filter(m -> b.hasOrbitMap())
-            .orElseThrow(() -> ApiError.notFound("body", "Orbit map not found for " + quoted(sys) + "/" + quoted(b.id())));
+            .orElseThrow(() -> ApiError.notFound("body",
+                "Orbit map not found for " + quoted(sys) + "/" + quoted(b.id())));
         if (!station.isEmpty() && orbit.element(station).isEmpty()) {
           throw ApiError.notFound("station", "Unknown moon, station or surface marker: " + station);
         }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param systemMaps by system slug, in directory order
  * @param orbitMaps by {@code <system>/<body>}, in directory order
  */
-public record BridgeMaps(Optional<StarMap> starMap, Map<String, SystemMap> systemMaps, Map<String, OrbitMap> orbitMaps) {
+public record BridgeMaps(Optional<StarMap> starMap, Map<String, SystemMap> systemMaps,
+    Map<String, OrbitMap> orbitMaps) {
   public static final BridgeMaps EMPTY = new BridgeMaps(Optional.empty(), Map.of(), Map.of());
 
   public BridgeMaps {

@@ -155,7 +155,8 @@ final class ImageIndex {
     if (indexFile(rel)) {
       return Optional.of(rel);
     }
-    problem.accept(quoted + " not found in the campaign folder (looked for " + MapFields.quote(rel, MapFields.QUOTED_PATH_CHARS) + ")");
+    problem.accept(quoted + " not found in the campaign folder (looked for "
+        + MapFields.quote(rel, MapFields.QUOTED_PATH_CHARS) + ")");
     return Optional.empty();
   }
 

@@ -183,7 +183,8 @@ final class MapFields {
   /** What a problem calls an entry of a list: {@code bodies[2] 'Earth'}. */
   static String label(String list, int index, YamlObject item) {
     JsonNode name = item.node.get("name");
-    return list + "[" + index + "]" + (name != null && name.isValueNode() && !name.isNull() ? " " + quote(name.asText()) : "");
+    boolean named = name != null && name.isValueNode() && !name.isNull();
+    return list + "[" + index + "]" + (named ? " " + quote(name.asText()) : "");
   }
 
   static String quote(String s) {

@@ -196,8 +196,8 @@ class BrokenMapsApiTest extends ApiTestBase {
     assertTrue(has(p, "1 star map: 'ambient_light' should be a colour"), p.toString());
     assertTrue(has(p, "6 systems[0] 'Alpha': 'size' is NaN; it is left out"), p.toString());
     assertTrue(has(p, "6 systems[0] 'Alpha': 'color' should be a colour"), p.toString());
-    assertTrue(has(p, "11 systems[1] '</script><img src=x onerror=alert(1)>\"'&…': 'position' is '-99999999999999999999999', outside"),
-        p.toString());
+    assertTrue(has(p, "11 systems[1] '</script><img src=x onerror=alert(1)>\"'&…': 'position' is "
+        + "'-99999999999999999999999', outside -100000 to 100000; -100000 is used"), p.toString());
     assertTrue(has(p, "23 systems[3] 'Gamma': 'position' should be a list of 3 numbers"), p.toString());
     assertTrue(has(p, "23 systems[3] 'Gamma': 'position' is missing or unusable; the entry cannot be drawn"), p.toString());
     assertTrue(has(p, "25 systems[4] 'Delta': 'position' is too large"), p.toString());
