@@ -11,7 +11,9 @@ import java.util.Map;
  * by a pure transition; nothing mutates an existing one, so a reader (a projection, a
  * serialiser on another thread) can never see a half-made change.
  *
- * <p>Field meanings are those of spec/state-and-events.md §2. Map fields keep insertion order so
+ * <p>Field meanings are those of spec/state-and-events.md §2, plus {@code bridge}: the BRIDGE
+ * view's tab, map level and selection and the explore switch ({@link BridgeNav}, docs/bridge.md),
+ * which the original kept per browser and is shared here. Map fields keep insertion order so
  * that events and tests are deterministic.
  */
 public record ActiveViewState(
@@ -30,12 +32,13 @@ public record ActiveViewState(
     Map<String, String> doorStatus,
     Map<String, Token> tokens,
     List<String> activePortraits,
-    Map<String, ShipOverride> shipOverrides) {
+    Map<String, ShipOverride> shipOverrides,
+    BridgeNav bridge) {
 
   /** The state at every start of the server: nothing survives a restart, by design. */
   public static final ActiveViewState STANDBY = new ActiveViewState(
       ViewType.STANDBY, "", "", "", "", "DISPLAY", "", false, "story", 1, "",
-      Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT);
 
   public ActiveViewState {
     roomVisibility = frozen(roomVisibility);
@@ -43,6 +46,7 @@ public record ActiveViewState(
     tokens = frozen(tokens);
     activePortraits = List.copyOf(activePortraits);
     shipOverrides = frozen(shipOverrides);
+    bridge = bridge == null ? BridgeNav.DEFAULT : bridge;
   }
 
   private static final Class<?> FROZEN = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
@@ -99,6 +103,7 @@ public record ActiveViewState(
     private Map<String, Token> tokens;
     private List<String> activePortraits;
     private Map<String, ShipOverride> shipOverrides;
+    private BridgeNav bridge;
 
     private Builder(ActiveViewState s) {
       viewType = s.viewType;
@@ -117,6 +122,7 @@ public record ActiveViewState(
       tokens = s.tokens;
       activePortraits = s.activePortraits;
       shipOverrides = s.shipOverrides;
+      bridge = s.bridge;
     }
 
     public Builder viewType(ViewType v) { viewType = v; return this; }
@@ -141,11 +147,12 @@ public record ActiveViewState(
     public Builder tokens(Map<String, Token> v) { tokens = v; return this; }
     public Builder activePortraits(List<String> v) { activePortraits = v; return this; }
     public Builder shipOverrides(Map<String, ShipOverride> v) { shipOverrides = v; return this; }
+    public Builder bridge(BridgeNav v) { bridge = v; return this; }
 
     public ActiveViewState build() {
       return new ActiveViewState(viewType, locationSlug, viewSlug, overlayLocationSlug, overlayTerminalSlug,
           charonMode, charonLocationPath, charonDialogOpen, charonActiveChannel, encounterLevel, encounterDeckId,
-          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides);
+          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge);
     }
   }
 }

@@ -102,6 +102,13 @@ public enum Projection {
       }
     });
 
+    // The BRIDGE navigation is the same for both: the GM sees what the table sees.
+    BridgeNav nav = s.bridge();
+    o.put("bridge_tab", nav.tab().name());
+    o.putObject("bridge_map").put("level", nav.level().wire()).put("system", nav.system()).put("body", nav.body())
+        .put("station", nav.station());
+    o.put("bridge_explore", nav.explore());
+
     if (s.viewType() == ViewType.ENCOUNTER && location.isPresent()) {
       Location l = location.get();
       o.put("location_type", l.type().isEmpty() ? "unknown" : l.type());

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 public record Cacheable(String etag, MediaType type, Supplier<Object> body) {
   static final int ETAG_HEX_CHARS = 24;
 
-  static Cacheable json(Supplier<Object> body, Object... dependsOn) {
+  public static Cacheable json(Supplier<Object> body, Object... dependsOn) {
     return new Cacheable(tag(dependsOn), MediaType.APPLICATION_JSON_TYPE, body);
   }
 

@@ -22,6 +22,7 @@ import java.util.TreeSet;
  *     serve, sorted
  * @param root the folder this campaign was read from; empty for {@link #empty()}
  * @param charon CHARON's personality ({@code charon/context.yaml}), or the built-in defaults
+ * @param maps the BRIDGE view's star, system and orbit maps
  */
 public record Campaign(
     List<Location> roots,
@@ -33,7 +34,8 @@ public record Campaign(
     List<Session> sessions,
     Set<String> images,
     Optional<Path> root,
-    CharonContext charon) {
+    CharonContext charon,
+    BridgeMaps maps) {
 
   public Campaign {
     roots = List.copyOf(roots);
@@ -42,6 +44,13 @@ public record Campaign(
     problems = List.copyOf(problems);
     sessions = List.copyOf(sessions);
     images = Collections.unmodifiableSortedSet(new TreeSet<>(images));
+  }
+
+  /** A campaign without BRIDGE maps (campaigns built in code). */
+  public Campaign(List<Location> roots, Map<String, Npc> npcs, List<CrewMember> crew, Optional<Ship> ship,
+      List<Problem> problems, String contentVersion, List<Session> sessions, Set<String> images, Optional<Path> root,
+      CharonContext charon) {
+    this(roots, npcs, crew, ship, problems, contentVersion, sessions, images, root, charon, BridgeMaps.EMPTY);
   }
 
   public static Campaign empty() {

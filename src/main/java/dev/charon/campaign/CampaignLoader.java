@@ -59,9 +59,12 @@ public final class CampaignLoader {
     var ship = roster.ship();
     var sessions = roster.sessions();
     var charon = roster.charonContext();
+    // After the locations (counts of a body's child locations) and before the image list is taken
+    // (the textures the maps name join it).
+    BridgeMaps maps = new BridgeMapLoader(ctx, roots).load();
     String version = ContentVersion.of(root);
     Campaign campaign = new Campaign(roots, npcs, crew, ship, ctx.problems.list(), version, sessions,
-        ctx.images.all(), Optional.of(root), charon);
+        ctx.images.all(), Optional.of(root), charon, maps);
     LOG.info(() -> String.format("campaign %s loaded in %d ms: %d locations, %d NPCs, %d problems, version %s",
         root, (System.nanoTime() - started) / 1_000_000, campaign.allLocations().size(), npcs.size(),
         campaign.problems().size(), version));

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The images a campaign may serve, found at load time: image files (by extension) in the image
@@ -104,6 +106,77 @@ final class ImageIndex {
     problems.add(file, line, who + ": portrait '" + w + "' not found (looked for " + rel
         + " in the campaign's image folders)");
     return "";
+  }
+
+  /**
+   * A texture of the 3D maps as written in {@code orbit_map.yaml}, as a path relative to the campaign
+   * root, indexed so that {@code api/campaign/images/} serves it. Accepted forms: {@code /textures/<path>}
+   * (the original's URL, looked up as {@code textures/<path>} in the campaign folder), {@code /data/<path>},
+   * our own {@code api/campaign/images/<path>}, or a path relative to the campaign root. Refused, with
+   * {@code problem} told why: anything with a scheme ({@code http:}, {@code file:}, {@code data:}), another
+   * absolute path, a {@code ..} segment (it would leave the folder), a file that is not an image, missing,
+   * reached through a symbolic link (the rule of {@link CampaignFiles}) or larger than the image endpoint serves.
+   */
+  Optional<String> texture(String written, Consumer<String> problem) {
+    String w = written.strip();
+    String quoted = MapFields.quote(w, MapFields.QUOTED_PATH_CHARS);
+    if (w.contains(":") || w.contains("\\") || w.contains("\0")) {
+      problem.accept(quoted + " is not a path inside the campaign folder");
+      return Optional.empty();
+    }
+    String rel;
+    if (w.startsWith("/textures/")) {
+      rel = w.substring(1);
+    } else if (w.startsWith("/data/")) {
+      rel = w.substring("/data/".length());
+    } else if (w.startsWith(URL_PREFIX)) {
+      rel = w.substring(URL_PREFIX.length());
+    } else if (w.startsWith("/")) {
+      problem.accept(quoted + " lies outside the campaign folder (write /textures/<file> or a path inside the "
+          + "campaign)");
+      return Optional.empty();
+    } else {
+      rel = w;
+    }
+    for (String segment : rel.split("/", -1)) {
+      if (segment.equals("..")) {
+        problem.accept(quoted + " leaves the campaign folder");
+        return Optional.empty();
+      }
+      if (segment.isEmpty() || segment.equals(".")) {
+        problem.accept(quoted + " is not a plain path (empty or '.' segment)");
+        return Optional.empty();
+      }
+    }
+    if (!isImageName(rel)) {
+      problem.accept(quoted + " is not an image (" + String.join(", ", EXTENSIONS) + ")");
+      return Optional.empty();
+    }
+    if (indexFile(rel)) {
+      return Optional.of(rel);
+    }
+    problem.accept(quoted + " not found in the campaign folder (looked for "
+        + MapFields.quote(rel, MapFields.QUOTED_PATH_CHARS) + ")");
+    return Optional.empty();
+  }
+
+  /**
+   * Indexes an image file the maps name, if it is one: a regular file inside the campaign (no link on
+   * its way), with an image extension, small enough to serve.
+   */
+  boolean indexFile(String rel) {
+    if (contains(rel)) {
+      return true;
+    }
+    Path p = files.root.resolve(rel).normalize();
+    if (!p.startsWith(files.root) || !isImageName(p.getFileName().toString())) {
+      return false;
+    }
+    boolean ok = files.attributes(p).filter(a -> a.size() <= CampaignImages.MAX_IMAGE_BYTES).isPresent();
+    if (ok) {
+      images.add(rel);
+    }
+    return ok;
   }
 
   /** The URL of an indexed image; each path segment percent-encoded. */

@@ -1,6 +1,8 @@
 package dev.charon.campaign;
 
 import dev.charon.activeview.ActiveViewState;
+import dev.charon.activeview.BridgeCommands;
+import dev.charon.activeview.BridgeNav;
 import dev.charon.activeview.ShipOverride;
 import dev.charon.activeview.Transition;
 import dev.charon.activeview.ViewType;
@@ -87,6 +89,12 @@ final class ReloadPruning {
           .noneMatch(l -> String.join("/", l.path()).equals(s.charonLocationPath()))) {
         dropped.put("charon_location_path", s.charonLocationPath());
         b.charonLocationPath("");
+      }
+      BridgeNav nav = BridgeCommands.pruned(s.bridge(), campaign);
+      if (!nav.equals(s.bridge())) {
+        dropped.put("bridge_map", s.bridge().level().wire() + ":" + String.join("/", List.of(s.bridge().system(),
+            s.bridge().body(), s.bridge().station())));
+        b.bridge(nav);
       }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("content_version", campaign.contentVersion());

@@ -87,10 +87,10 @@ final class YamlObject {
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
-    if (v.isNumber()) {
+    if (v.isNumber() && Double.isFinite(v.doubleValue())) {
       return Optional.of(v.doubleValue());
     }
-    problem("'" + key + "' should be a number, not " + LoadContext.describe(v));
+    problem("'" + key + "' should be a finite number, not " + LoadContext.describe(v));
     return Optional.empty();
   }
 

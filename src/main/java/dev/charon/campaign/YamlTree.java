@@ -115,7 +115,7 @@ final class YamlTree {
         return intNode(p);
       }
       case VALUE_NUMBER_FLOAT -> {
-        return NODES.numberNode(p.getDoubleValue());
+        return floatNode(p);
       }
       case VALUE_TRUE -> {
         return NODES.booleanNode(true);
@@ -130,6 +130,23 @@ final class YamlTree {
         return NODES.textNode(p.getText());
       }
     }
+  }
+
+  /**
+   * YAML's {@code .nan} and {@code .inf} are numbers Jackson cannot parse: they become NaN and
+   * Infinity here, so the loaders report the one value (YamlObject#number and the map rules refuse
+   * what is not finite) instead of the whole file as malformed.
+   */
+  private static JsonNode floatNode(JsonParser p) throws IOException {
+    String text = p.getText().strip();
+    String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    if (unsigned.equals(".nan") || unsigned.equals(".NaN") || unsigned.equals(".NAN")) {
+      return NODES.numberNode(Double.NaN);
+    }
+    if (unsigned.equals(".inf") || unsigned.equals(".Inf") || unsigned.equals(".INF")) {
+      return NODES.numberNode(text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+    }
+    return NODES.numberNode(p.getDoubleValue());
   }
 
   private static JsonNode intNode(JsonParser p) throws IOException {

@@ -1,6 +1,7 @@
 package dev.charon.platform;
 
 import dev.charon.activeview.ActiveView;
+import dev.charon.bridge.Disclosures;
 import dev.charon.campaign.CampaignHolder;
 import dev.charon.computer.Computer;
 import dev.charon.computer.DraftModel;
@@ -43,6 +44,7 @@ public final class Charon implements AutoCloseable {
   private final PlayerAdmin playerAdmin;
   private final Messages messages;
   private final Computer computer;
+  private final Disclosures disclosures;
   private final ScheduledExecutorService housekeeping;
   private final Instant startedAt = Instant.now();
 
@@ -87,6 +89,7 @@ public final class Charon implements AutoCloseable {
     // A deleted player's private messages and read marks go with the account, in its transaction.
     accounts.addDependent(messages::accountDeleted);
     this.computer = new Computer(database.emf(), activeView, campaign, model, clock);
+    this.disclosures = new Disclosures(database.emf(), activeView, campaign, clock);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "charon-housekeeping");
       t.setDaemon(true);
@@ -166,6 +169,11 @@ public final class Charon implements AutoCloseable {
 
   public Computer computer() {
     return computer;
+  }
+
+  /** What the GM has disclosed on the BRIDGE (known NPCs, readable session logs). */
+  public Disclosures disclosures() {
+    return disclosures;
   }
 
   public Instant startedAt() {

@@ -39,7 +39,12 @@ public final class AccessTable {
       new Rule(READS, "star-map", Access.PUBLIC),
       new Rule(READS, "system-map/*", Access.PUBLIC),
       new Rule(READS, "orbit-map/*/*", Access.PUBLIC),
-      // The one public write: a player at the shared terminal closes the comm overlay.
+      // BRIDGE: the crew's dossiers and logs, each only as far as the GM disclosed them.
+      new Rule(READS, "bridge/personnel", Access.PUBLIC),
+      new Rule(READS, "bridge/logs", Access.PUBLIC),
+      // The shared terminal navigates the BRIDGE only while the GM lets the players explore (else 409).
+      new Rule(POST, "bridge/navigate", Access.PUBLIC),
+      // A player at the shared terminal closes the comm overlay.
       new Rule(POST, "terminal/hide", Access.PUBLIC),
       // The shared terminal reads the CHARON channel on screen and, in QUERY mode, asks it; the
       // computer itself refuses other channels, DISPLAY mode and more than 10 a minute.

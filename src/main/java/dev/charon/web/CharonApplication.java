@@ -4,6 +4,10 @@ import dev.charon.activeview.ActiveViewResource;
 import dev.charon.activeview.FrameWriter;
 import dev.charon.activeview.InlineDeliveryExecutor;
 import dev.charon.activeview.ViewResource;
+import dev.charon.bridge.BridgeGmResource;
+import dev.charon.bridge.BridgeReads;
+import dev.charon.bridge.BridgeResource;
+import dev.charon.bridge.MapResource;
 import dev.charon.computer.ComputerGmResource;
 import dev.charon.computer.ComputerResource;
 import dev.charon.campaign.CampaignImageResource;
@@ -63,6 +67,10 @@ public class CharonApplication extends ResourceConfig {
     register(new EncounterMapResource(campaignReads));
     register(new TokenImagesResource(campaignReads));
     register(new CampaignImageResource(new CampaignImages(charon.campaign())));
+    BridgeReads bridgeReads = new BridgeReads(charon.campaign(), charon.disclosures());
+    register(new MapResource(bridgeReads));
+    register(new BridgeResource(bridgeReads, charon.activeView()));
+    register(new BridgeGmResource(bridgeReads, charon.disclosures(), charon.activeView()));
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     property(ServerProperties.BV_FEATURE_DISABLE, true);
     // Errors are ours to render as JSON; never let the container swap in its HTML page.

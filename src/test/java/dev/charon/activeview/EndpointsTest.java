@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each of the 17 write endpoints changes exactly what it should and pushes exactly one event. */
+/**
+ * Each of the 17 write endpoints, and the BRIDGE navigation writes, changes exactly what it should
+ * and pushes exactly one event.
+ */
 class EndpointsTest extends ApiTestBase {
 
   record Case(String path, String body, Set<String> changedFields, Consumer<EndpointsTest> setup) {
@@ -74,6 +77,12 @@ class EndpointsTest extends ApiTestBase {
         Set.of("encounter_active_portraits"), t -> { }));
     cases.add(new Case("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",
         Set.of("ship_system_overrides"), t -> { }));
+    cases.add(new Case("api/gm/bridge/navigate/", "{\"tab\":\"LOGS\"}", Set.of("bridge_tab"), t -> { }));
+    cases.add(new Case("api/gm/bridge/explore/", "{\"enabled\":true}", Set.of("bridge_explore"), t -> { }));
+    cases.add(new Case("api/bridge/navigate/", "{\"tab\":\"PERSONNEL\"}", Set.of("bridge_tab"), t -> {
+      t.postOk("api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+      t.postOk("api/gm/bridge/explore/", "{\"enabled\":true}");
+    }));
     return cases.stream().map(Arguments::of);
   }
 

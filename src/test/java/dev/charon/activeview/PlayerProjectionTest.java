@@ -48,8 +48,9 @@ class PlayerProjectionTest extends ApiTestBase {
       "api/active-view/", "api/encounter-map/testship/", "api/encounter-map/testship/?deck_id=deck_a",
       "api/encounter-map/testship/?deck_id=deck_b", "api/ship-status/", "api/terminal/testship/ops/",
       "api/health/", "api/auth/me/", "api/messages/", "api/campaign/images/campaign/NPCs/images/vance.png",
-      "api/star-map/", "api/system-map/sys/", "api/orbit-map/sys/testship/",
-      "api/charon/encounter-testship/conversation/", "api/gm/encounter/token-images/", "api/gm/encounter-map/testship/", "api/gm/active-view/",
+      "api/star-map/", "api/system-map/sys/", "api/orbit-map/sys/testship/", "api/bridge/personnel/",
+      "api/bridge/logs/", "api/charon/encounter-testship/conversation/", "api/gm/encounter/token-images/",
+      "api/gm/encounter-map/testship/", "api/gm/active-view/",
       "api/gm/encounter/room-visibility/");
   /** The first reads of {@link #PLAYER_READS} are those whose answer depends on the state. */
   private static final int STATE_READS = 6;
@@ -192,8 +193,9 @@ class PlayerProjectionTest extends ApiTestBase {
         .filter(r -> r.methods().contains("GET") && r.access() != Access.GM)
         .map(AccessTable.Rule::pattern).collect(Collectors.toCollection(TreeSet::new));
     // A new open read must be added to PLAYER_READS (and then here).
-    assertEquals(new TreeSet<>(List.of("active-view", "active-view/stream", "auth/me", "campaign/images/**",
-        "charon/*/conversation", "encounter-map/**", "health", "messages", "orbit-map/*/*", "ship-status", "star-map", "system-map/*",
+    assertEquals(new TreeSet<>(List.of("active-view", "active-view/stream", "auth/me", "bridge/logs",
+        "bridge/personnel", "campaign/images/**", "charon/*/conversation",
+        "encounter-map/**", "health", "messages", "orbit-map/*/*", "ship-status", "star-map", "system-map/*",
         "terminal/*/*")), open);
   }
 

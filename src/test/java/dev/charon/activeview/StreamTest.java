@@ -30,7 +30,8 @@ class StreamTest extends ApiTestBase {
       for (String field : new String[] {"location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
           "charon_mode", "charon_location_path", "charon_dialog_open", "charon_active_channel", "encounter_level",
           "encounter_deck_id", "encounter_room_visibility", "encounter_door_status", "encounter_tokens",
-          "encounter_active_portraits", "encounter_npc_data", "ship_system_overrides", "epoch"}) {
+          "encounter_active_portraits", "encounter_npc_data", "ship_system_overrides", "bridge_tab", "bridge_map",
+          "bridge_explore", "epoch"}) {
         assertTrue(state.has(field), "missing " + field);
       }
       assertFalse(c.ended(), "the stream stays open");

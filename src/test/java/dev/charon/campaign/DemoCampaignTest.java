@@ -36,6 +36,21 @@ class DemoCampaignTest {
   }
 
   @Test
+  void demoBridgeMapsReachFromTheGalaxyToOssuarysOrbit() {
+    BridgeMaps maps = demo().maps();
+    StarMap star = maps.starMap().orElseThrow();
+    assertEquals(List.of("charybdis-drift", "styx-gate"), star.systems().stream().map(StarMap.StarSystem::id).toList());
+    assertTrue(star.system("charybdis-drift").orElseThrow().hasSystemMap());
+    SystemMap.Body ossuary = maps.systemMap("charybdis-drift").orElseThrow().body("ossuary").orElseThrow();
+    assertTrue(ossuary.hasOrbitMap());
+    // The derelict drifts off the relay: listed among the orbit map's stations, it counts as orbital.
+    assertEquals(List.of(0, 2, 1), List.of(ossuary.surfaceFacilityCount(), ossuary.orbitalStationCount(),
+        ossuary.moonCount()));
+    assertEquals(List.of("tithe", "tethys-relay", "msv-cormorant"), maps.orbitMap("charybdis-drift", "ossuary")
+        .orElseThrow().elements().stream().map(OrbitMap.Element::id).toList());
+  }
+
+  @Test
   void demoShipsItsOwnCharonPersonality() {
     CharonContext ctx = demo().charon();
     assertEquals("LARK", ctx.name());

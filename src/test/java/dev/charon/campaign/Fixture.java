@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The original's campaign in ../shared, read in place (never copied into the project). */
-final class Fixture {
+public final class Fixture {
   private Fixture() {}
 
-  static Path root() {
+  public static Path root() {
     String shared = System.getProperty("charon.shared.dir", "../shared");
     Path root = Path.of(shared, "fixtures", "mothership-campaign").toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
@@ -18,7 +18,7 @@ final class Fixture {
 
   private static Campaign loaded;
 
-  static synchronized Campaign campaign() {
+  public static synchronized Campaign campaign() {
     if (loaded == null) {
       loaded = CampaignLoader.loadFolder(root());
     }

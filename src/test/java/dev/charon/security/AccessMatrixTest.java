@@ -95,6 +95,22 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("GET", "api/campaign/images/campaign/NPCs/images/none.png", null, Access.PUBLIC, 404, none()));
     m.add(new Endpoint("GET", "api/gm/campaign/problems/", null, Access.GM, 200, none()));
     m.add(new Endpoint("POST", "api/gm/campaign/reload/", "", Access.GM, 409, none()));
+    // BRIDGE (the test campaign has no maps, no sessions: 404 is the permitted answer there)
+    m.add(new Endpoint("GET", "api/star-map/", null, Access.PUBLIC, 404, none()));
+    m.add(new Endpoint("GET", "api/system-map/sys/", null, Access.PUBLIC, 404, none()));
+    m.add(new Endpoint("GET", "api/orbit-map/sys/testship/", null, Access.PUBLIC, 404, none()));
+    m.add(new Endpoint("GET", "api/bridge/personnel/", null, Access.PUBLIC, 200, none()));
+    m.add(new Endpoint("GET", "api/bridge/logs/", null, Access.PUBLIC, 200, none()));
+    m.add(new Endpoint("GET", "api/gm/bridge/personnel/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("GET", "api/gm/bridge/logs/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/bridge/npc-known/", "{\"npc_id\":\"vance\",\"known\":true}", Access.GM, 200,
+        none()));
+    m.add(new Endpoint("POST", "api/gm/bridge/log-visible/", "{\"session\":\"session-001.md\",\"visible\":true}",
+        Access.GM, 404, none()));
+    m.add(new Endpoint("POST", "api/gm/bridge/navigate/", "{\"tab\":\"LOGS\"}", Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/bridge/explore/", "{\"enabled\":true}", Access.GM, 200, none()));
+    // Public, but only while the GM lets the players explore (here: not, so 409).
+    m.add(new Endpoint("POST", "api/bridge/navigate/", "{\"tab\":\"LOGS\"}", Access.PUBLIC, 409, none()));
     // The 17 state writes of the active view
     m.add(new Endpoint("POST", "api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}", Access.GM, 200, none()));
     m.add(new Endpoint("POST", "api/gm/show-terminal/", "{\"location_slug\":\"testship\",\"terminal_slug\":\"ops\"}",

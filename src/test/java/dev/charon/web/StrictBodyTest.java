@@ -157,6 +157,20 @@ class StrictBodyTest extends ApiTestBase {
     t.add(post("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",
         List.of("system", "status", "condition", "info"), List.of("system", "status"),
         Map.of("{\"system\":\"engines\"}", "status", "{}", "system"), none()));
+    // BRIDGE (the test campaign has no sessions: a well-formed log-visible is a 404)
+    t.add(post("api/gm/bridge/navigate/", "{\"tab\":\"LOGS\",\"level\":\"galaxy\"}",
+        List.of("tab", "level", "system", "body", "station"), List.of("tab", "level"), Map.of("{}", "tab"), none()));
+    t.add(post("api/gm/bridge/explore/", "{\"enabled\":true}", List.of("enabled"), List.of(),
+        Map.of("{}", "enabled"), none()));
+    t.add(post("api/gm/bridge/npc-known/", "{\"npc_id\":\"vance\",\"known\":true}", List.of("npc_id", "known"),
+        List.of(), Map.of("{}", "npc_id", "{\"npc_id\":\"vance\"}", "known"), none()));
+    t.add(new Endpoint("POST", "api/gm/bridge/log-visible/", "{\"session\":\"session-001.md\",\"visible\":true}", 404,
+        List.of("session", "visible"), List.of(), Map.of("{}", "session"), none(), StrictBodyTest::gm));
+    t.add(new Endpoint("POST", "api/bridge/navigate/", "{\"tab\":\"LOGS\"}", 200,
+        List.of("tab", "level", "system", "body", "station"), List.of("tab"), Map.of("{}", "tab"), t2 -> {
+          t2.postOk("api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+          t2.postOk("api/gm/bridge/explore/", "{\"enabled\":true}");
+        }, t2 -> t2.anonymous));
     // Messages
     t.add(post("api/gm/broadcast/", "{\"content\":\"Hull breach\",\"priority\":\"HIGH\"}",
         List.of("content", "sender", "priority", "recipients"), List.of("priority"),
