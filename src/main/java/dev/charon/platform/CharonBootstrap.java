@@ -56,7 +56,6 @@ public final class CharonBootstrap implements ServletContextListener {
       Charon.install(charon);
       // Edited campaign files are picked up without a restart (CampaignReloader explains how).
       charon.campaignReloader().watch();
-      ContainerCheck.warnAboutProcessorCaches(java.lang.management.ManagementFactory.getPlatformMBeanServer());
       LOG.info("Charon ready at context '" + context + "'");
     } catch (StartupException e) {
       // One line an operator can act on; the stack trace would only hide it.

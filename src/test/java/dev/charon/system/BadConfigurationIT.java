@@ -43,25 +43,4 @@ class BadConfigurationIT {
     assertRefused("campaign", Map.of("charon.data.dir", work.resolve("data").toString(),
         "charon.campaign.dir", work.resolve("missing-campaign").toString()), "charon.campaign.dir = ");
   }
-
-  /**
-   * A Tomcat with its default connector caches (someone else's server.xml) still runs Charon, but
-   * says at start-up what to change: with the caches on, screens that reconnect can lose events
-   * (StreamChurnIT).
-   */
-  @Test
-  void tomcatThatCachesProcessorsIsWarnedAbout() throws Exception {
-    Path work = Path.of(ServerProcess.required("charon.it.dir"), "bad-config-processor-cache");
-    try (TomcatServer tomcat = new TomcatServer(work, "", Map.of("charon.data.dir", work.resolve("data").toString()))) {
-      Path serverXml = tomcat.catalinaBase().resolve("conf/server.xml");
-      String ours = Files.readString(serverXml);
-      String defaults = ours.replace("processorCache=\"0\"", "").replace("socket.bufferPool=\"0\"", "");
-      assertFalse(defaults.contains("processorCache=\"0\""), "the attributes were removed");
-      Files.writeString(serverXml, defaults);
-      String line = tomcat.startAndAwaitLog("caches request processors", Duration.ofSeconds(60));
-      assertTrue(line.contains("processorCache=200"), line);
-      assertTrue(line.contains("processorCache=\"0\""), "says what to set: " + line);
-      tomcat.awaitHealthy();
-    }
-  }
 }

@@ -140,6 +140,10 @@ class ContainerSmokeIT {
       String cookies = "Cookie: " + java.util.stream.IntStream.range(0, 250).mapToObj(i -> "c" + i + "=1")
           .collect(java.util.stream.Collectors.joining("; "));
       assertOwnJson(raw(server, "GET", context + "/api/health/", cookies), 400);
+      // An encoded slash reaches the application (encodedSolidusHandling="passthrough"): JSON, not Tomcat's page.
+      RawHttp.Reply slash = raw(server, "GET", context + "/api/charon/a%2Fb/conversation/");
+      assertTrue(slash.status() == 400 || slash.status() == 404, slash.toString());
+      assertOwnJson(slash, slash.status());
       assertOwnText(raw(server, "GET", context + "/terminal/", cookies), 400);
       RawHttp.Reply thrown = raw(server, "GET", context + "/fails.jsp");
       assertOwnText(thrown, 500);
