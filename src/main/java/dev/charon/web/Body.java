@@ -88,6 +88,12 @@ public final class Body {
     try {
       bytes = in == null ? new byte[0] : in.readNBytes(maxBytes + 1);
     } catch (IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SlowClientGuard.TooSlow) {
+          throw new ApiError(408, "The request body arrived too slowly (more than "
+              + SlowClientGuard.BODY_READ_DEADLINE_SECONDS + " s)", null);
+        }
+      }
       throw ApiError.badRequest(null, "Could not read the request body");
     }
     if (bytes.length > maxBytes) {
