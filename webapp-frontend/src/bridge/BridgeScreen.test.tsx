@@ -87,6 +87,7 @@ describe('BRIDGE view', () => {
     push(bridge({ version: 3, bridge_tab: 'PERSONNEL' }));
     expect(await screen.findByTestId('bridge-personnel')).toBeTruthy();
     expect(screen.queryByTestId('bridge-map')).toBeNull();
+    expect(window.__charonBridge).toMatchObject({ mode: 'bridge', tab: 'PERSONNEL', ready: true, renderer: 'none' });
     push(bridge({ version: 4, bridge_tab: 'LOGS' }));
     expect(await screen.findByTestId('bridge-logs')).toBeTruthy();
     push(bridge({ version: 5, bridge_tab: 'CHARON' }));
@@ -298,5 +299,26 @@ describe('ENCOUNTER on a system, planet or moon', () => {
     push(encounter('station', 'gateway', ['sol', 'earth', 'gateway'], 'Gateway'));
     expect(await screen.findByText('NO TACTICAL MAP FOR THIS LOCATION')).toBeTruthy();
     expect(screen.queryByTestId('encounter-scene')).toBeNull();
+  });
+});
+
+describe('CHARON tab dot', () => {
+  beforeEach(() => {
+    FakeEventSource.reset();
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({})));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lights for a live CHARON line on the bridge channel while another tab is shown, not for a snapshot; off once seen', async () => {
+    const { push, emit } = setup('2d');
+    push(bridge({ version: 2 }));
+    const line = (seq: number) => ({ message_id: `m${seq}`, seq, role: 'charon', content: `LINE ${seq}`, timestamp: '', status: null, reply_to: null });
+    emit('charon', { type: 'snapshot', seq: 3, channel: 'bridge', messages: [line(2)] });
+    expect(screen.queryByTestId('bridge-charon-dot')).toBeNull();
+    emit('charon', { type: 'message', seq: 4, channel: 'bridge', message: line(4) });
+    expect(screen.getByTestId('bridge-charon-dot')).toBeTruthy();
+    push(bridge({ version: 3, bridge_tab: 'CHARON' }));
+    push(bridge({ version: 4, bridge_tab: 'MAP' }));
+    expect(screen.queryByTestId('bridge-charon-dot')).toBeNull();
   });
 });

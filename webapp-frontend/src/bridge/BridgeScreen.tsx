@@ -4,6 +4,7 @@ import { messagesOf } from '../charon/selectors';
 import { useStore } from '../state/store';
 import type { BridgeTab } from '../state/types';
 import { CharonConversation } from '../terminal/CharonConversation';
+import { publishProbe } from './expose';
 import type { TerminalStore } from '../terminal/store';
 import { LogsTab } from './LogsTab';
 import { createMapLoader, type MapLoader } from './mapLoader';
@@ -40,6 +41,14 @@ export function BridgeScreen({
   const revision = useStore(store, (s) => s.bridge.revision);
   const loader = useMemo(() => given ?? createMapLoader(), [given]);
   const charonNews = useCharonNews(store, tab === 'CHARON');
+
+  // the MAP tab's scene publishes the probe itself (with its level and readiness); the other
+  // tabs are ready as soon as they are on screen
+  useEffect(() => {
+    if (tab === 'MAP' || !nav) return;
+    publishProbe({ mode: 'bridge', tab, level: nav.level, system: nav.system, body: nav.body, station: nav.station, explore, status: 'ready', ready: true, renderer: 'none', frames: 0 });
+    return () => publishProbe(null);
+  }, [tab, nav, explore]);
 
   const problem = useCallback(
     (source: string) => (message: string) => store.dispatch({ type: 'problem', source, message }),
@@ -97,13 +106,15 @@ export function BridgeScreen({
 }
 
 /**
- * The CHARON tab's dot: a CHARON line on the `bridge` channel newer than the last one seen
- * while the tab was open (lines already there when the BRIDGE appears count as seen).
+ * The CHARON tab's dot: a CHARON line that arrived live on the `bridge` channel after the
+ * last one seen while the tab was open (lines already there when the BRIDGE appears, or
+ * delivered by a snapshot, count as seen).
  */
 function useCharonNews(store: TerminalStore, open: boolean): boolean {
   const latest = useStore(store, (s) => {
     const m = messagesOf(s.charon, BRIDGE_CHANNEL);
-    for (let i = m.length - 1; i >= 0; i--) if (m[i].role === 'charon') return m[i].seq;
+    // only lines that arrived live: a snapshot (connect, reload) is not news
+    for (let i = m.length - 1; i >= 0; i--) if (m[i].role === 'charon' && m[i].live) return m[i].seq;
     return 0;
   });
   const [seen, setSeen] = useState(latest);

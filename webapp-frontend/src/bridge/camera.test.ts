@@ -75,3 +75,20 @@ describe('easing and the players\' orbit', () => {
     expect(dist(clamped.position, goal.target)).toBeCloseTo(150, 6);
   });
 });
+
+describe('the camera never ends up inside the planet it looks past', () => {
+  it('a selected moon is seen from outside the planet wherever it is on its orbit', () => {
+    const l = orbitLayout(parseOrbitMap(earthOrbitJson()));
+    for (let t = 0; t < 40; t += 0.5) {
+      const g = orbitGoal(l, 'luna', t);
+      expect(Math.hypot(...g.position)).toBeGreaterThan(15 * 1.5);
+      const h = orbitGoal(l, 'gateway-station', t);
+      expect(Math.hypot(...h.position)).toBeGreaterThan(15 * 1.2);
+    }
+  });
+
+  it('a selected body is seen from outside its star', () => {
+    const l = systemLayout(parseSystemMap(solSystemJson()));
+    for (let t = 0; t < 40; t += 0.5) expect(Math.hypot(...systemGoal(l, 'mercury', t).position)).toBeGreaterThan(4.5 * 2);
+  });
+});

@@ -26,6 +26,10 @@ export interface SceneLayouts {
 export const CAMERA_TIME_CONSTANT_SECONDS = 0.35;
 
 const DEFAULT_FOV = 60;
+/** a selected body is seen from 77° around from straight outward: the star off to the side */
+const SIDE_VIEW_RAD = 1.35;
+/** a selected moon or station: the view swings this far from outward toward the sun */
+const ORBIT_SWING_RAD = 0.9;
 
 function add(a: Vec3, b: Vec3): Vec3 {
   return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
@@ -83,10 +87,12 @@ export function systemGoal(layout: SystemLayout, selectedId: string | null, seco
     const d = body.belt.outer * 2;
     return { position: [0, d * 0.8, d * 0.9], target: [0, 0, 0], fov: base.fov };
   }
-  // outward from the star, a little above: the star lights the body from behind the camera
+  // beside the body and above: part of its lit face toward the camera, the star off to one
+  // side (straight outward would show the night side; inward risks the star's glare)
   const d = Math.max(body.size * 6, 12);
   const out = horizontalUnit(pos, horizontalUnit(sub(base.position, base.target)));
-  return { position: add(pos, add(scale(out, d), [0, d * 0.5, 0])), target: pos, fov: base.fov };
+  const dir = rotateY(out, SIDE_VIEW_RAD);
+  return { position: add(pos, add(scale(dir, d), [0, d * 0.5, 0])), target: pos, fov: base.fov };
 }
 
 export function orbitGoal(layout: OrbitLayout, selectedId: string | null, seconds: number): CameraGoal {
@@ -103,8 +109,14 @@ export function orbitGoal(layout: OrbitLayout, selectedId: string | null, second
   }
   const el = layout.orbiting.find((o) => o.element.id === selectedId)!;
   const d = Math.max(el.element.size * 8, 14);
+  // outward from the planet, swung up to 52° toward the sun: as much of the day side as can
+  // be seen without the planet coming between (or the camera going into it)
   const out = horizontalUnit(pos, [1, 0, 0]);
-  return { position: add(pos, add(scale(out, d), [0, d * 0.35, 0])), target: pos, fov: base.fov };
+  const sun = layout.sunDirection;
+  const a = rotateY(out, ORBIT_SWING_RAD);
+  const b = rotateY(out, -ORBIT_SWING_RAD);
+  const dir = a[0] * sun[0] + a[2] * sun[2] >= b[0] * sun[0] + b[2] * sun[2] ? a : b;
+  return { position: add(pos, add(scale(dir, d), [0, d * 0.35, 0])), target: pos, fov: base.fov };
 }
 
 /** The goal for a navigation, or null while the level's map is not loaded. */

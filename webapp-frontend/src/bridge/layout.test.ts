@@ -13,6 +13,7 @@ import {
   orbitLayout,
   orbitPath,
   orbitPosition,
+  sceneLabels,
   systemBodyPosition,
   systemCounts,
   systemLayout,
@@ -125,5 +126,28 @@ describe('orbit layout', () => {
     expect(l.sunDirection).toEqual([-1, 0, 0]);
     const raised = orbitLayout(parseOrbitMap({ planet: { sun_declination: 30 } }));
     expect(raised.sunDirection[1]).toBeCloseTo(0.5);
+  });
+});
+
+describe('scene labels', () => {
+  const star = galaxyLayout(parseStarMap(starMapJson()));
+  const sys = systemLayout(parseSystemMap(solSystemJson()));
+  const orb = orbitLayout(parseOrbitMap(earthOrbitJson()));
+  const layouts = { galaxy: star, system: sys, orbit: orb };
+
+  it('galaxy: the systems the map labels, plus the selected one', () => {
+    expect(sceneLabels('galaxy', layouts, null).map((l) => l.text)).toEqual(['SOL', 'PROXIMA CENTAURI', 'TAU CETI', "LUYTEN'S STAR", 'ROSS 128', 'KEPLER-442']);
+    const withLv = sceneLabels('galaxy', layouts, 'lv-426');
+    expect(withLv.find((l) => l.id === 'lv-426')).toMatchObject({ text: 'LV-426', selected: true });
+  });
+
+  it('system and orbit: only the selection, following it as it moves', () => {
+    expect(sceneLabels('system', layouts, null)).toEqual([]);
+    const earth = sceneLabels('system', layouts, 'earth')[0];
+    expect(earth.at(5)).toEqual(systemBodyPosition(sys, 'earth', 5));
+    const luna = sceneLabels('orbit', layouts, 'luna')[0];
+    expect(luna.text).toBe('LUNA');
+    expect(luna.at(3)).toEqual(orbitElementPosition(orb, 'luna', 3));
+    expect(sceneLabels('orbit', layouts, 'nope')).toEqual([]);
   });
 });

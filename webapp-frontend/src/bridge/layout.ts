@@ -291,3 +291,43 @@ export function systemCounts(l: SystemLayout): SceneCounts {
 export function orbitCounts(l: OrbitLayout): SceneCounts {
   return { ...ZERO, moons: l.map.moons.length, stations: l.map.stations.length, markers: l.markers.length };
 }
+
+// ---- name labels (drawn in the DOM over the canvas, placed every frame) ----
+
+export interface SceneLabel {
+  id: string;
+  text: string;
+  selected: boolean;
+  /** where the label's anchor is at `seconds` */
+  at: (seconds: number) => Vec3 | null;
+}
+
+/**
+ * The names shown in the scene: galaxy — every system the map labels, and the selected one;
+ * system and orbit levels — the selected body or element only (the list names the rest).
+ */
+export function sceneLabels(
+  level: 'galaxy' | 'system' | 'orbit',
+  layouts: { galaxy: GalaxyLayout | null; system: SystemLayout | null; orbit: OrbitLayout | null },
+  selected: string | null,
+): SceneLabel[] {
+  if (level === 'galaxy' && layouts.galaxy) {
+    return layouts.galaxy.stars
+      .filter((s) => s.system.label || s.system.id === selected)
+      .map((s) => ({ id: s.system.id, text: s.system.name.toUpperCase(), selected: s.system.id === selected, at: () => s.system.position }));
+  }
+  if (level === 'system' && layouts.system && selected) {
+    const l = layouts.system;
+    const b = l.map.bodies.find((x) => x.id === selected);
+    if (!b) return [];
+    const at = b.belt ? (): Vec3 => [b.belt!.outer, 0, 0] : (t: number) => systemBodyPosition(l, b.id, t);
+    return [{ id: b.id, text: b.name.toUpperCase(), selected: true, at }];
+  }
+  if (level === 'orbit' && layouts.orbit && selected) {
+    const l = layouts.orbit;
+    const e = [...l.map.moons, ...l.map.stations, ...l.map.markers].find((x) => x.id === selected);
+    if (!e) return [];
+    return [{ id: e.id, text: e.name.toUpperCase(), selected: true, at: (t: number) => orbitElementPosition(l, e.id, t) }];
+  }
+  return [];
+}

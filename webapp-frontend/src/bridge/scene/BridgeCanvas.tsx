@@ -1,11 +1,12 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { PerspectiveCamera, Vector3 } from 'three';
+import { sceneLabels, type SceneLabel } from '../layout';
 import { applyUserOrbit, cameraGoal, dampFactor, dragOrbit, lerp3, NO_USER_ORBIT, zoomOrbit, type UserOrbit } from '../camera';
 import type { SceneProps } from '../sceneProps';
 import { clockSeconds } from '../time';
 import type { Vec3 } from '../types';
-import { GalaxyScene } from './GalaxyScene';
+import { CLICK_SLOP_PIXELS, GalaxyScene } from './GalaxyScene';
 import { OrbitScene } from './OrbitScene';
 import { Background } from './parts';
 import { SystemScene } from './SystemScene';
@@ -19,10 +20,14 @@ import { SystemScene } from './SystemScene';
  * the canvas is not blank.
  */
 export default function BridgeCanvas(props: SceneProps) {
-  const { interactive, onSelect, onFail, selected, shownKey } = props;
+  const { interactive, onSelect, onFail, selected, shownKey, level, layouts } = props;
+  const labels = useMemo(() => sceneLabels(level, layouts, selected), [level, layouts, selected]);
+  const labelEls = useRef(new Map<string, HTMLDivElement>());
   const user = useRef<UserOrbit>(NO_USER_ORBIT);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const pinch = useRef<number | null>(null);
+  /** pixels moved since the last press: a drag that ends over empty space is not a click */
+  const moved = useRef(0);
 
   // a new selection or map starts from its own view, not from where the players left it
   useEffect(() => {
@@ -31,12 +36,14 @@ export default function BridgeCanvas(props: SceneProps) {
 
   const onPointerDown = useCallback((e: React.PointerEvent) => {
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (pointers.current.size === 1) moved.current = 0;
     if (pointers.current.size === 2) pinch.current = spread(pointers.current);
   }, []);
   const onPointerMove = useCallback((e: React.PointerEvent) => {
     const prev = pointers.current.get(e.pointerId);
     if (!prev) return;
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    moved.current += Math.hypot(e.clientX - prev.x, e.clientY - prev.y);
     if (pointers.current.size >= 2) {
       const d = spread(pointers.current);
       if (pinch.current && d > 0) user.current = zoomOrbit(user.current, pinch.current / d);
@@ -75,7 +82,7 @@ export default function BridgeCanvas(props: SceneProps) {
           });
         }}
         onPointerMissed={() => {
-          if (interactive && selected) onSelect(null);
+          if (interactive && selected && moved.current <= CLICK_SLOP_PIXELS) onSelect(null);
         }}
       >
         <color attach="background" args={['#000000']} />
@@ -83,7 +90,23 @@ export default function BridgeCanvas(props: SceneProps) {
         <Level {...props} />
         <CameraRig {...props} user={user} />
         <ReadyProbe {...props} />
+        <LabelProjector labels={labels} elements={labelEls} />
       </Canvas>
+      {/* names as DOM text over the canvas: crisp at any size, sized by the screen's CSS */}
+      <div className="bridge-labels" aria-hidden="true">
+        {labels.map((l) => (
+          <div
+            key={l.id}
+            className={`bridge-label${l.selected ? ' selected' : ''}`}
+            ref={(el) => {
+              if (el) labelEls.current.set(l.id, el);
+              else labelEls.current.delete(l.id);
+            }}
+          >
+            {l.text}
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
@@ -144,6 +167,32 @@ function ReadyProbe({ level, layouts, shownKey, onReady, onFrames }: SceneProps)
     since.current.n++;
     // the third frame: textures uploaded, camera placed
     if (since.current.n === 3) onReady(shownKey);
+  });
+  return null;
+}
+
+/** Places each name label at its anchor's screen position every frame (hidden behind the camera). */
+function LabelProjector({ labels, elements }: { labels: SceneLabel[]; elements: React.RefObject<Map<string, HTMLDivElement>> }) {
+  const v = useRef(new Vector3());
+  useFrame(({ camera, size }) => {
+    const seconds = clockSeconds();
+    for (const l of labels) {
+      const el = elements.current?.get(l.id);
+      if (!el) continue;
+      const p = l.at(seconds);
+      if (!p) {
+        el.style.visibility = 'hidden';
+        continue;
+      }
+      v.current.set(p[0], p[1], p[2]).project(camera);
+      const visible = v.current.z < 1 && Math.abs(v.current.x) < 1.2 && Math.abs(v.current.y) < 1.2;
+      el.style.visibility = visible ? 'visible' : 'hidden';
+      if (visible) {
+        const x = ((v.current.x + 1) / 2) * size.width;
+        const y = ((1 - v.current.y) / 2) * size.height;
+        el.style.transform = `translate3d(${x.toFixed(1)}px, ${y.toFixed(1)}px, 0)`;
+      }
+    }
   });
   return null;
 }

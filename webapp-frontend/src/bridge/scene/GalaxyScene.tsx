@@ -4,8 +4,15 @@ import { useRef } from 'react';
 import { AdditiveBlending, type Sprite } from 'three';
 import type { GalaxyLayout, GalaxyStar } from '../layout';
 import { mixColor } from '../palette';
-import { Label, Particles, Reticle } from './parts';
+import { Particles, Reticle } from './parts';
 import { starTexture } from './textures';
+
+/**
+ * Thousands of additive particles add up: at the file's opacity the cloud drowns the stars
+ * behind it. These keep it a haze (the original drew each sprite at 0.3–1.0 of it, smaller).
+ */
+const NEBULA_OPACITY_FACTOR = 0.5;
+const NEBULA_SIZE_FACTOR = 0.8;
 
 /** How far a click may move before it is a drag (pixels). */
 export const CLICK_SLOP_PIXELS = 6;
@@ -25,7 +32,7 @@ export function pickHandler(interactive: boolean, id: string, onPick: (id: strin
   };
 }
 
-/** Stars (with their names where the map asks for a label), every route, the nebulae. */
+/** Stars, every route, the nebulae (names: the canvas's label layer). */
 export function GalaxyScene({ layout, selected, interactive, onPick }: PickProps & { layout: GalaxyLayout }) {
   const sel = layout.stars.find((s) => s.system.id === selected);
   return (
@@ -36,8 +43,8 @@ export function GalaxyScene({ layout, selected, interactive, onPick }: PickProps
           key={`${n.nebula.name}-${i}`}
           positions={n.positions}
           color={n.nebula.color}
-          size={n.particleSize}
-          opacity={n.nebula.opacity}
+          size={n.particleSize * NEBULA_SIZE_FACTOR}
+          opacity={n.nebula.opacity * NEBULA_OPACITY_FACTOR}
           pulse={n.nebula.type === 'emission' ? 0.15 : n.nebula.type === 'reflection' ? 0.08 : 0}
         />
       ))}
@@ -63,11 +70,8 @@ function StarSprite({ star, selected, onClick }: { star: GalaxyStar; selected: b
   // the system's own colour, lifted toward white so every star reads as a star
   const color = mixColor(s.color, 0xffffff, 0.35);
   return (
-    <group position={s.position}>
-      <sprite ref={ref} scale={[star.scale, star.scale, 1]} onClick={onClick}>
-        <spriteMaterial map={starTexture()} color={color} transparent depthWrite={false} blending={AdditiveBlending} />
-      </sprite>
-      {(s.label || selected) && <Label text={s.name.toUpperCase()} selected={selected} offset={[star.scale * 0.3, star.scale * 0.3, 0]} />}
-    </group>
+    <sprite ref={ref} position={s.position} scale={[star.scale, star.scale, 1]} onClick={onClick}>
+      <spriteMaterial map={starTexture()} color={color} transparent depthWrite={false} blending={AdditiveBlending} />
+    </sprite>
   );
 }

@@ -6,7 +6,7 @@ import { CRT } from '../palette';
 import { clockSeconds, spinAngle } from '../time';
 import type { OrbitElement } from '../types';
 import { pickHandler, type PickProps } from './GalaxyScene';
-import { Label, Reticle, useOptionalTexture, useSurface } from './parts';
+import { Reticle, useOptionalTexture, useSurface } from './parts';
 import { OrbitLine } from './SystemScene';
 import { glowTexture, markerTexture, stationTexture } from './textures';
 
@@ -28,7 +28,7 @@ export function OrbitScene({ layout, selected, interactive, onPick }: PickProps 
   const selectedEl = [...map.moons, ...map.stations, ...map.markers].find((e) => e.id === selected);
   return (
     <group>
-      <ambientLight color={0x778899} intensity={0.9} />
+      <ambientLight color={0x778899} intensity={1.4} />
       <directionalLight position={sun} intensity={2.6} color={0xfff4e0} />
       <mesh position={sun}>
         <sphereGeometry args={[5, 24, 12]} />
@@ -63,12 +63,12 @@ export function OrbitScene({ layout, selected, interactive, onPick }: PickProps 
       ))}
       {layout.orbiting.map((o) =>
         o.element.kind === 'moon' ? (
-          <Moon key={o.element.id} item={o} selected={o.element.id === selected} onClick={pickHandler(interactive, o.element.id, onPick)} />
+          <Moon key={o.element.id} item={o} onClick={pickHandler(interactive, o.element.id, onPick)} />
         ) : (
-          <Station key={o.element.id} item={o} selected={o.element.id === selected} onClick={pickHandler(interactive, o.element.id, onPick)} />
+          <Station key={o.element.id} item={o} onClick={pickHandler(interactive, o.element.id, onPick)} />
         ),
       )}
-      {selectedEl && <Reticle position={() => orbitElementPosition(layout, selectedEl.id, clockSeconds())} radius={Math.max(selectedEl.kind === 'moon' ? selectedEl.size * 1.6 : 2.5, 2.5)} />}
+      {selectedEl && <Reticle position={() => orbitElementPosition(layout, selectedEl.id, clockSeconds())} radius={Math.max(selectedEl.kind === 'moon' ? selectedEl.size * 1.3 : 2, 2)} />}
     </group>
   );
 }
@@ -82,7 +82,7 @@ function useOrbitFollow(item: OrbitElementLayout) {
   return ref;
 }
 
-function Moon({ item, selected, onClick }: { item: OrbitElementLayout; selected: boolean; onClick?: ReturnType<typeof pickHandler> }) {
+function Moon({ item, onClick }: { item: OrbitElementLayout; onClick?: ReturnType<typeof pickHandler> }) {
   const ref = useOrbitFollow(item);
   const e = item.element;
   const map = useSurface(`moon:${e.id}`, 'moon rock', e.textureConfig, e.color, e.texture);
@@ -99,12 +99,11 @@ function Moon({ item, selected, onClick }: { item: OrbitElementLayout; selected:
           <meshBasicMaterial />
         </mesh>
       )}
-      {selected && <Label text={e.name.toUpperCase()} selected offset={[e.size * 1.4, e.size * 1.4, 0]} />}
     </group>
   );
 }
 
-function Station({ item, selected, onClick }: { item: OrbitElementLayout; selected: boolean; onClick?: ReturnType<typeof pickHandler> }) {
+function Station({ item, onClick }: { item: OrbitElementLayout; onClick?: ReturnType<typeof pickHandler> }) {
   const ref = useOrbitFollow(item);
   const s = Math.max(item.element.size, 1) * 1.6;
   return (
@@ -112,7 +111,6 @@ function Station({ item, selected, onClick }: { item: OrbitElementLayout; select
       <sprite scale={[s, s, 1]} onClick={onClick}>
         <spriteMaterial map={stationTexture()} transparent depthWrite={false} />
       </sprite>
-      {selected && <Label text={item.element.name.toUpperCase()} selected offset={[s, s, 0]} />}
     </group>
   );
 }
@@ -124,7 +122,6 @@ function Marker({ marker, radius, size, selected, onClick }: { marker: OrbitElem
       <sprite scale={[size, size, 1]} onClick={onClick}>
         <spriteMaterial map={markerTexture()} transparent depthWrite={false} color={selected ? CRT.amberLight : 0xffffff} />
       </sprite>
-      {selected && <Label text={marker.name.toUpperCase()} selected offset={[size, size, 0]} />}
     </group>
   );
 }

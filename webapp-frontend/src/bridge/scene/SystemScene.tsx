@@ -6,7 +6,7 @@ import { orbitPath, orbitPosition, systemBodyPosition, type SystemBodyLayout, ty
 import { CRT } from '../palette';
 import { clockSeconds } from '../time';
 import { pickHandler, type PickProps } from './GalaxyScene';
-import { Label, Particles, Reticle, useSurface } from './parts';
+import { Particles, Reticle, useSurface } from './parts';
 import { glowTexture } from './textures';
 
 /** Star, orbits, bodies on their orbits (time.ts), rings, asteroid belts, structures. */
@@ -15,7 +15,7 @@ export function SystemScene({ layout, selected, interactive, onPick }: PickProps
   const selBody = map.bodies.find((b) => b.id === selected);
   return (
     <group>
-      <ambientLight color={0x222244} intensity={0.6} />
+      <ambientLight color={0x445566} intensity={1.2} />
       <pointLight color={map.star.lightColor} intensity={Math.max(0.5, map.star.coronaIntensity) * 2.5} distance={0} decay={0} />
       <mesh>
         <sphereGeometry args={[map.star.size, 48, 24]} />
@@ -27,12 +27,11 @@ export function SystemScene({ layout, selected, interactive, onPick }: PickProps
       {map.orbits.show &&
         layout.bodies.map((b) => <OrbitLine key={`orbit-${b.body.id}`} radius={b.orbit.radius} inclination={b.orbit.inclinationDeg} color={map.orbits.color} opacity={map.orbits.opacity} />)}
       {layout.bodies.map((b) => (
-        <Body key={b.body.id} item={b} selected={b.body.id === selected} onClick={pickHandler(interactive, b.body.id, onPick)} />
+        <Body key={b.body.id} item={b} onClick={pickHandler(interactive, b.body.id, onPick)} />
       ))}
       {layout.belts.map((b) => (
         <group key={b.body.id}>
           <Particles positions={b.positions} color={b.belt.color} size={Math.max(0.4, (b.belt.outer - b.belt.inner) / 40)} opacity={Math.min(1, b.belt.opacity * (b.body.id === selected ? 2 : 1.4))} />
-          {b.body.id === selected && <Label text={b.body.name.toUpperCase()} selected offset={[b.belt.outer, 2, 0]} />}
         </group>
       ))}
       {map.structures.map((s) => (
@@ -42,7 +41,7 @@ export function SystemScene({ layout, selected, interactive, onPick }: PickProps
         </mesh>
       ))}
       {selBody && selBody.orbit && (
-        <Reticle position={() => systemBodyPosition(layout, selBody.id, clockSeconds())} radius={Math.max(selBody.size * 1.8, 2.5)} />
+        <Reticle position={() => systemBodyPosition(layout, selBody.id, clockSeconds())} radius={Math.max(selBody.size * 1.35, 2)} />
       )}
     </group>
   );
@@ -53,7 +52,7 @@ export function OrbitLine({ radius, inclination, color, opacity }: { radius: num
   return <Line points={points} color={color} lineWidth={1} transparent opacity={opacity} />;
 }
 
-function Body({ item, selected, onClick }: { item: SystemBodyLayout; selected: boolean; onClick?: ReturnType<typeof pickHandler> }) {
+function Body({ item, onClick }: { item: SystemBodyLayout; onClick?: ReturnType<typeof pickHandler> }) {
   const group = useRef<Group>(null);
   const { body } = item;
   const map = useSurface(`body:${body.id}`, body.type, null, body.color, null);
@@ -80,7 +79,6 @@ function Body({ item, selected, onClick }: { item: SystemBodyLayout; selected: b
           <meshBasicMaterial color={body.rings.color} transparent opacity={body.rings.opacity * 0.6} side={DoubleSide} depthWrite={false} />
         </mesh>
       )}
-      {selected && <Label text={body.name.toUpperCase()} selected offset={[body.size * 1.6, body.size * 1.6, 0]} />}
     </group>
   );
 }

@@ -1,4 +1,4 @@
-import { Billboard, Html } from '@react-three/drei';
+import { Billboard } from '@react-three/drei';
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AdditiveBlending, BufferAttribute, BufferGeometry, Color, SRGBColorSpace, TextureLoader, type Group, type Points, type PointsMaterial, type Texture } from 'three';
@@ -89,15 +89,6 @@ export function useSurface(key: string, type: string, config: TextureConfig | nu
   const file = useOptionalTexture(url);
   const procedural = useMemo(() => surfaceTexture(key, surfaceFamily(type, config), sphereTones(type, config, own), config?.noiseScale ?? 2), [key, type, config, own]);
   return file ?? procedural;
-}
-
-/** A name tag in the DOM over the canvas: text nodes only, sized like the rest of the screen. */
-export function Label({ text, selected = false, offset = [0, 0, 0] }: { text: string; selected?: boolean; offset?: Vec3 }) {
-  return (
-    <Html position={offset} center={false} zIndexRange={[20, 0]} pointerEvents="none" className={`bridge-label${selected ? ' selected' : ''}`}>
-      {text}
-    </Html>
-  );
 }
 
 /**
