@@ -126,6 +126,12 @@ function Dossier({ entry }: { entry: Entry }) {
         </div>
       )}
       {d.description && <p className="bridge-dossier-text">{d.description}</p>}
+      {d.notes && (
+        <p className="bridge-dossier-text">
+          <span className="bridge-dossier-label">NOTES: </span>
+          {d.notes}
+        </p>
+      )}
     </article>
   );
 }

@@ -3,29 +3,36 @@ import { prefersInstantText } from '../terminal/teletype';
 
 /** The info panel types 15 ms per character, as the original (bridge.md §2.6). */
 export const INFO_MS_PER_CHAR = 15;
-/** How often the shown count is refreshed (several characters per tick at 15 ms each). */
-const TICK_MS = 45;
 
 /**
  * How many of `total` characters are shown: counts up from 0 whenever `key` changes, by
- * elapsed time (a slow frame never slows the typing down); all at once under
- * `prefers-reduced-motion` or in performance mode.
+ * elapsed time on animation frames (no timer; a slow frame never slows the typing down, a
+ * hidden tab does not type); all at once under `prefers-reduced-motion` or in performance
+ * mode, and where the browser has no animation frames.
  */
 export function useTypedCount(key: string, total: number, msPerChar = INFO_MS_PER_CHAR): number {
-  const [state, setState] = useState<{ key: string; n: number }>(() => ({ key, n: prefersInstantText() ? total : 0 }));
+  const instant = () => prefersInstantText() || typeof requestAnimationFrame !== 'function';
+  const [state, setState] = useState<{ key: string; n: number }>(() => ({ key, n: instant() ? total : 0 }));
   useEffect(() => {
-    if (prefersInstantText() || total === 0) {
+    if (instant() || total === 0) {
       setState({ key, n: total });
       return;
     }
-    const start = Date.now();
+    const start = performance.now();
+    let frame = 0;
+    let shown = -1;
     setState({ key, n: 0 });
-    const timer = setInterval(() => {
-      const n = Math.min(total, Math.floor((Date.now() - start) / msPerChar));
-      setState({ key, n });
-      if (n >= total) clearInterval(timer);
-    }, TICK_MS);
-    return () => clearInterval(timer);
+    const step = (now: number) => {
+      const n = Math.min(total, Math.floor((now - start) / msPerChar));
+      if (n !== shown) {
+        shown = n;
+        setState({ key, n });
+      }
+      if (n < total) frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+    // `instant` reads the media query and the page's mode; neither is state of this hook
   }, [key, total, msPerChar]);
-  return state.key === key ? state.n : prefersInstantText() ? total : 0;
+  return state.key === key ? state.n : instant() ? total : 0;
 }

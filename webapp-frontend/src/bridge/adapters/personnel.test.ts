@@ -32,7 +32,7 @@ describe('personnel adapters', () => {
     expect(p.crew[0].saves.map((s) => s.label)).toEqual(['SAN', 'FEAR', 'BODY']);
     expect(p.crew[1]).toMatchObject({ className: 'Scientist', portrait: 'p.png', status: 'UNKNOWN', health: { current: 8, max: 8 }, stats: [] });
     expect(p.npcs).toEqual([
-      { id: 'sexton', name: 'SEXTON', role: '', faction: 'Tethys Relay Authority', location: '', status: 'UNKNOWN', description: '', portrait: '/p/sexton.png' },
+      { id: 'sexton', name: 'SEXTON', role: '', faction: 'Tethys Relay Authority', location: '', status: 'UNKNOWN', description: '', notes: '', portrait: '/p/sexton.png' },
     ]);
   });
 

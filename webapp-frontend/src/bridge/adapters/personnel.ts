@@ -18,6 +18,8 @@ export interface CrewDossier {
   status: string;
   background: string;
   description: string;
+  /** free `notes` of the sheet, if the campaign writes any */
+  notes: string;
   stress: number | null;
   health: { current: number; max: number } | null;
   wounds: number | null;
@@ -34,6 +36,7 @@ export interface NpcDossier {
   location: string;
   status: string;
   description: string;
+  notes: string;
   portrait: string;
 }
 
@@ -83,6 +86,7 @@ export function crewDossier(raw: Raw): CrewDossier | null {
     status: text(r.status) || 'UNKNOWN',
     background: text(r.background),
     description: text(r.description),
+    notes: text(r.notes),
     stress: numOrNull(r.stress),
     health: cur !== null && max !== null ? { current: cur, max } : null,
     wounds: numOrNull(r.wounds),
@@ -103,6 +107,7 @@ export function npcDossier(raw: Raw): NpcDossier | null {
     location: text(raw.location),
     status: text(raw.status) || 'UNKNOWN',
     description: text(raw.description),
+    notes: text(raw.notes),
     portrait: firstText(raw, 'portrait', 'portrait_url'),
   };
 }
