@@ -8,6 +8,7 @@ import { GM_FAILURE_THRESHOLD } from '../push/timing';
 import { useStore } from '../state/store';
 import type { Me } from '../state/types';
 import { createGmActions, type Poster } from './actions';
+import { BridgePanel } from './BridgePanel';
 import { BroadcastPanel } from './BroadcastPanel';
 import { CampaignPanel } from './CampaignPanel';
 import { CharonPanel } from './CharonPanel';
@@ -89,10 +90,11 @@ export function GmConsoleApp({ store, EventSourceImpl, navigate = defaultNavigat
   );
 }
 
-type TabId = 'encounter' | 'portraits' | 'ship' | 'broadcast' | 'charon' | 'players' | 'campaign' | 'preview';
+type TabId = 'encounter' | 'bridge' | 'portraits' | 'ship' | 'broadcast' | 'charon' | 'players' | 'campaign' | 'preview';
 
 const TABS: Array<{ id: TabId; label: string }> = [
   { id: 'encounter', label: 'ENCOUNTER' },
+  { id: 'bridge', label: 'BRIDGE' },
   { id: 'portraits', label: 'NPC PORTRAITS' },
   { id: 'ship', label: 'SHIP STATUS' },
   { id: 'broadcast', label: 'BROADCAST' },
@@ -158,6 +160,7 @@ function Console({
         </nav>
         <section className="gm-panel-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'encounter' && <EncounterPanel gm={gm} />}
+          {tab === 'bridge' && <BridgePanel gm={gm} />}
           {tab === 'portraits' && <PortraitsPanel gm={gm} />}
           {tab === 'ship' && <ShipPanel gm={gm} />}
           {tab === 'broadcast' && <BroadcastPanel gm={gm} />}

@@ -10,7 +10,13 @@ const SCREEN_H = 800;
  * a scaled, read-only frame. It shows exactly what the players see: hidden rooms and
  * hidden tokens are absent. Mounted only while this panel is open.
  */
-export function PlayerPreview() {
+export function PlayerPreview({
+  label = 'PLAYER VIEW — LIVE PREVIEW OF THE SHARED TERMINAL (READ-ONLY)',
+  testId = 'gm-player-preview',
+}: {
+  label?: string;
+  testId?: string;
+} = {}) {
   const boxRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(0.6);
   useEffect(() => {
@@ -26,9 +32,9 @@ export function PlayerPreview() {
     return () => ro.disconnect();
   }, []);
   return (
-    <div className="gm-preview" data-testid="gm-player-preview">
+    <div className="gm-preview" data-testid={testId}>
       <div className="gm-preview-label">
-        PLAYER VIEW — LIVE PREVIEW OF THE SHARED TERMINAL (READ-ONLY)
+        {label}
         <a className="crt-button gm-mini" href={pageUrl('terminal/')} target="_blank" rel="noreferrer">
           OPEN IN NEW WINDOW
         </a>

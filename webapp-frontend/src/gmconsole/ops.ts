@@ -1,3 +1,4 @@
+import { navBody, resolveNav, type NavRequest } from '../bridge/nav';
 import type { ActiveView, Token } from '../state/types';
 
 /**
@@ -41,7 +42,11 @@ export type GmOp =
   | { kind: 'remove-token'; token_id: string }
   | { kind: 'clear-tokens'; deck_id?: string }
   | { kind: 'portrait'; npc_id: string; visible: boolean }
-  | { kind: 'ship'; system: string; status?: string; condition?: number; info?: string };
+  | { kind: 'ship'; system: string; status?: string; condition?: number; info?: string }
+  /** BRIDGE: the tab and the map's level/selection every terminal shows */
+  | ({ kind: 'bridge-navigate' } & NavRequest)
+  /** BRIDGE: hand the shared screen's touch and mouse to the players, or take it back */
+  | { kind: 'bridge-explore'; enabled: boolean };
 
 export interface OpRequest {
   path: string;
@@ -103,6 +108,12 @@ export function requestOf(op: GmOp): OpRequest {
       return { path: 'api/gm/encounter/clear-tokens/', body: op.deck_id ? { deck_id: op.deck_id } : {} };
     case 'portrait':
       return { path: 'api/gm/encounter/toggle-portrait/', body: { npc_id: op.npc_id, visible: op.visible } };
+    case 'bridge-navigate': {
+      const { kind: _kind, ...request } = op;
+      return { path: 'api/gm/bridge/navigate', body: navBody(request) };
+    }
+    case 'bridge-explore':
+      return { path: 'api/gm/bridge/explore', body: { enabled: op.enabled } };
     case 'ship': {
       const body: Record<string, unknown> = { system: op.system };
       if (op.status !== undefined) body.status = op.status;
@@ -240,6 +251,20 @@ export function applyOp(view: ActiveView, op: GmOp): ActiveView {
           : view.encounter_active_portraits.filter((id) => id !== op.npc_id),
       };
     }
+    case 'bridge-navigate': {
+      const { kind: _kind, tab, ...map } = op;
+      const nav = resolveNav(view.bridge_map, map);
+      const sameMap =
+        nav.level === view.bridge_map.level &&
+        nav.system === view.bridge_map.system &&
+        nav.body === view.bridge_map.body &&
+        nav.station === view.bridge_map.station;
+      const nextTab = tab ?? view.bridge_tab;
+      if (sameMap && nextTab === view.bridge_tab) return view;
+      return { ...view, bridge_tab: nextTab, bridge_map: sameMap ? view.bridge_map : nav };
+    }
+    case 'bridge-explore':
+      return view.bridge_explore === op.enabled ? view : { ...view, bridge_explore: op.enabled };
     case 'ship': {
       const prev = view.ship_system_overrides[op.system];
       const merged = { ...(prev ?? { status: '' }) };
@@ -288,5 +313,9 @@ export function describeOp(op: GmOp): string {
       return op.visible ? `show ${op.npc_id}` : `dismiss ${op.npc_id}`;
     case 'ship':
       return `update ${op.system}`;
+    case 'bridge-navigate':
+      return op.tab && op.level === undefined ? `show the ${op.tab} tab` : 'move the bridge map';
+    case 'bridge-explore':
+      return op.enabled ? 'let the players explore' : 'take the bridge back';
   }
 }

@@ -293,6 +293,24 @@ describe('PushConnection', () => {
     connection.stop();
   });
 
+  describe('bridge frames', () => {
+    it('hands named bridge events to the page, parsed; the active view is not touched; bad ones are reported', () => {
+      const bridge: Record<string, unknown>[] = [];
+      const { snapshots, connection, errors } = setup(5, { onBridge: (e) => bridge.push(e) });
+      const es = FakeEventSource.latest();
+      es.open();
+      es.emit('activeview', { epoch: 'e1', version: 3 });
+      es.emit('bridge', { type: 'snapshot', known_npcs: ['sexton'], visible_logs: [], epoch: 'e1', version: 9 });
+      es.emit('bridge', '{oops');
+      es.emit('bridge', { type: 'disclosure', known_npcs: [], visible_logs: ['s1.md'] });
+      expect(bridge.map((e) => e.type)).toEqual(['snapshot', 'disclosure']);
+      expect(snapshots).toHaveLength(1);
+      expect(connection.getHeldVersion()).toEqual({ epoch: 'e1', version: 3 });
+      expect(errors.map((e) => e.message)[0]).toMatch(/Unreadable BRIDGE event/);
+      expect(es.closed).toBe(false);
+    });
+  });
+
   describe('charon frames', () => {
     function withCharon() {
       const charon: Record<string, unknown>[] = [];

@@ -9,10 +9,11 @@ import type { StateVersion } from '../state/types';
  * snapshot to the page, and alone decides about reconnecting (ui.md §6 plus fixes):
  *
  *  - only the named events `activeview` (the state), `charon` (the ship's computer,
- *    docs/charon.md) and `auth` (session over) are listened to; unnamed messages never
- *    carry state. A `charon` frame is parsed and handed on as it is: it has no `id:`
- *    and its own ordering (`seq`), which the page's reducer applies, so it never touches
- *    the held (epoch, version) of the active view;
+ *    docs/charon.md), `bridge` (what the GM disclosed on the BRIDGE: known NPCs, readable
+ *    logs) and `auth` (session over) are listened to; unnamed messages never carry state.
+ *    A `charon` or `bridge` frame is parsed and handed on as it is: it has no `id:` and
+ *    its own meaning (a `snapshot` on every connect, then changes), which the page's
+ *    reducer applies, so it never touches the held (epoch, version) of the active view;
  *  - a payload that cannot be parsed is reported to `onError` and dropped;
  *  - `(epoch, version)` is kept. The first frame of a stream is a full snapshot, every
  *    later one a JSON Merge Patch `{epoch, version, base, patch}` (docs/protocol.md):
@@ -74,6 +75,11 @@ export interface PushOptions<T> {
    * `snapshot` one on every (re)connect, so nothing here needs to replay or order them
    */
   onCharon?: (event: Record<string, unknown>) => void;
+  /**
+   * a `bridge` frame (`{type: "snapshot" | "disclosure", known_npcs, visible_logs}`); the
+   * server sends a `snapshot` one on every (re)connect
+   */
+  onBridge?: (event: Record<string, unknown>) => void;
   /** the session ended (named `auth` event): go to the login page */
   onAuthLost?: (reason: string) => void;
   /** a payload could not be used; it was dropped */
@@ -88,6 +94,7 @@ export interface PushOptions<T> {
 const SNAPSHOT_EVENT = 'activeview';
 const AUTH_EVENT = 'auth';
 const CHARON_EVENT = 'charon';
+const BRIDGE_EVENT = 'bridge';
 
 type Listener = (state: PushState) => void;
 
@@ -187,7 +194,10 @@ export class PushConnection<T = unknown> {
       if (this.source === source) this.onSnapshotEvent(event as MessageEvent);
     });
     source.addEventListener(CHARON_EVENT, (event) => {
-      if (this.source === source) this.onCharonEvent(event as MessageEvent);
+      if (this.source === source) this.onSideEvent(event as MessageEvent, 'CHARON', this.options.onCharon);
+    });
+    source.addEventListener(BRIDGE_EVENT, (event) => {
+      if (this.source === source) this.onSideEvent(event as MessageEvent, 'BRIDGE', this.options.onBridge);
     });
     source.addEventListener(AUTH_EVENT, (event) => {
       if (this.source === source) this.onAuthEvent(event as MessageEvent);
@@ -291,20 +301,25 @@ export class PushConnection<T = unknown> {
     }
   }
 
-  private onCharonEvent(event: MessageEvent): void {
+  /** A `charon` or `bridge` frame: parsed, checked to be an object, handed to the page. */
+  private onSideEvent(
+    event: MessageEvent,
+    label: string,
+    handler: ((event: Record<string, unknown>) => void) | undefined,
+  ): void {
     let payload: unknown;
     try {
       payload = JSON.parse(String(event.data));
     } catch (e) {
-      this.report(new Error(`Unreadable CHARON event: ${e instanceof Error ? e.message : String(e)}`));
+      this.report(new Error(`Unreadable ${label} event: ${e instanceof Error ? e.message : String(e)}`));
       return;
     }
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-      this.report(new Error('CHARON event is not a JSON object'));
+      this.report(new Error(`${label} event is not a JSON object`));
       return;
     }
     try {
-      this.options.onCharon?.(payload as Record<string, unknown>);
+      handler?.(payload as Record<string, unknown>);
     } catch (e) {
       // as for snapshots: a page handler that throws must not take the connection down
       this.report(e instanceof Error ? e : new Error(String(e)));

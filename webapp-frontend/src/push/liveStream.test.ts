@@ -84,3 +84,21 @@ describe('connectLiveStore with charon frames', () => {
     expect(store.getState().charon.order).toEqual(['bridge']);
   });
 });
+
+describe('connectLiveStore with bridge frames', () => {
+  let connection: PushConnection | null = null;
+  beforeEach(() => FakeEventSource.reset());
+  afterEach(() => connection?.stop());
+
+  it('bridge frames reach the store as disclosure lists with a new revision each', () => {
+    const store = createStore(liveReducer, initialLiveState());
+    connection = connectLiveStore(store, { url: 'x', failureThreshold: 2, EventSourceImpl: FakeEventSource });
+    connection.start();
+    const es = FakeEventSource.latest();
+    es.emit('bridge', { type: 'snapshot', known_npcs: ['sexton'], visible_logs: ['session-001.md'] });
+    expect(store.getState().bridge).toMatchObject({ ready: true, knownNpcs: ['sexton'], revision: 1 });
+    es.emit('bridge', { type: 'disclosure', known_npcs: ['sexton', 'mira_salk'], visible_logs: ['session-001.md'] });
+    expect(store.getState().bridge.knownNpcs).toEqual(['sexton', 'mira_salk']);
+    expect(store.getState().bridge.revision).toBe(2);
+  });
+});

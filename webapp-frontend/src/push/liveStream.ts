@@ -5,7 +5,7 @@ import { PushConnection, type EventSourceConstructor } from './PushConnection';
 
 /**
  * Binds a PushConnection to a page store holding a LiveState: snapshots, merge-patch
- * frames, CHARON events, connection changes and unreadable events become store actions. This is the whole wiring a page
+ * frames, CHARON and BRIDGE events, connection changes and unreadable events become store actions. This is the whole wiring a page
  * needs for live state (the player terminal and the GM console use it the same way).
  */
 export interface LiveStreamOptions {
@@ -31,6 +31,7 @@ export function connectLiveStore(
     EventSourceImpl: options.EventSourceImpl,
     onSnapshot: (snapshot) => store.dispatch({ type: 'snapshot', snapshot }),
     onCharon: (event) => store.dispatch({ type: 'charon', event }),
+    onBridge: (event) => store.dispatch({ type: 'bridge', event }),
     // applied when the store was at `base`; otherwise (it is not) the connection resyncs
     onPatch: (frame) => {
       store.dispatch({ type: 'patch', frame });

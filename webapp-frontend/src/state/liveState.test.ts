@@ -137,3 +137,56 @@ describe('liveReducer / applyPatch (merge-patch frames)', () => {
     expect(isAtOrPast(s1, { epoch: 'e2', version: 1 })).toBe(false);
   });
 });
+
+describe('BRIDGE fields of the active view', () => {
+  it('default to MAP, galaxy level, nothing selected, explore off while the server does not send them', () => {
+    const s = applySnapshot(initialLiveState(), { epoch: 'e', version: 1, view_type: 'BRIDGE' });
+    expect(s.view!.bridge_tab).toBe('MAP');
+    expect(s.view!.bridge_map).toEqual({ level: 'galaxy', system: null, body: null, station: null });
+    expect(s.view!.bridge_explore).toBe(false);
+  });
+
+  it('take the pushed tab, level and selection; "" and unknown values fall back safely', () => {
+    const s = applySnapshot(initialLiveState(), {
+      epoch: 'e',
+      version: 1,
+      view_type: 'BRIDGE',
+      bridge_tab: 'LOGS',
+      bridge_map: { level: 'orbit', system: 'sol', body: 'earth', station: '' },
+      bridge_explore: true,
+    });
+    expect(s.view!.bridge_tab).toBe('LOGS');
+    expect(s.view!.bridge_map).toEqual({ level: 'orbit', system: 'sol', body: 'earth', station: null });
+    expect(s.view!.bridge_explore).toBe(true);
+    const odd = applySnapshot(initialLiveState(), {
+      epoch: 'e',
+      version: 1,
+      bridge_tab: 'map',
+      bridge_map: { level: 'universe', system: 3 },
+      bridge_explore: 'yes',
+    });
+    expect(odd.view!.bridge_tab).toBe('MAP');
+    expect(odd.view!.bridge_map).toEqual({ level: 'galaxy', system: null, body: null, station: null });
+    expect(odd.view!.bridge_explore).toBe(false);
+  });
+
+  it('a patch of the selection keeps the rest of the view and yields a new bridge_map', () => {
+    const s1 = applySnapshot(initialLiveState(), activeView({ version: 1, view_type: 'BRIDGE' }));
+    const s2 = applyPatch(s1, {
+      epoch: 'e1',
+      version: 2,
+      base: 1,
+      patch: { bridge_map: { level: 'system', system: 'sol' } },
+    });
+    expect(s2.view!.bridge_map).toEqual({ level: 'system', system: 'sol', body: null, station: null });
+    expect(s2.view!.encounter_tokens).toBe(s1.view!.encounter_tokens);
+  });
+
+  it('bridge events feed the disclosure lists without touching the view', () => {
+    const s1 = applySnapshot(initialLiveState(), activeView({ version: 1 }));
+    const s2 = liveReducer(s1, { type: 'bridge', event: { type: 'snapshot', known_npcs: ['sexton'], visible_logs: [] } });
+    expect(s2.bridge.knownNpcs).toEqual(['sexton']);
+    expect(s2.bridge.revision).toBe(1);
+    expect(s2.view).toBe(s1.view);
+  });
+});

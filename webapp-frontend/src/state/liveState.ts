@@ -4,7 +4,18 @@ import { isNewerSnapshot, versionOf } from '../push/versioning';
 import type { PushState } from '../push/PushConnection';
 import { applyMergePatch, type PatchFrame } from './mergePatch';
 import { replaceEqualDeep } from './share';
-import type { ActiveView, NpcData, StateVersion, Token } from './types';
+import { bridgeDisclosureReducer, initialBridgeDisclosure, type BridgeDisclosure } from './bridgeDisclosure';
+import {
+  BRIDGE_LEVELS,
+  BRIDGE_TABS,
+  type ActiveView,
+  type BridgeLevel,
+  type BridgeMapNav,
+  type BridgeTab,
+  type NpcData,
+  type StateVersion,
+  type Token,
+} from './types';
 
 /**
  * The state of a page that follows the active view: the last good snapshot, the
@@ -27,6 +38,8 @@ export interface LiveState {
   nextProblemId: number;
   /** CHARON, from the stream's `charon` events (docs/charon.md): its own order (`seq`), not the view's */
   charon: CharonState;
+  /** BRIDGE: what the GM disclosed (known NPCs, readable logs), from the stream's `bridge` events */
+  bridge: BridgeDisclosure;
 }
 
 export type LiveAction =
@@ -34,6 +47,7 @@ export type LiveAction =
   | { type: 'patch'; frame: PatchFrame }
   | { type: 'connection'; state: PushState }
   | { type: 'charon'; event: unknown }
+  | { type: 'bridge'; event: unknown }
   | { type: 'problem'; source: string; message: string }
   | { type: 'clear-problems' };
 
@@ -56,6 +70,7 @@ export function initialLiveState(view: ActiveView | null = null): LiveState {
     problems: [],
     nextProblemId: 1,
     charon: initialCharonState(),
+    bridge: initialBridgeDisclosure(),
   };
 }
 
@@ -70,6 +85,10 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'charon': {
       const charon = charonReducer(state.charon, action.event);
       return charon === state.charon ? state : { ...state, charon };
+    }
+    case 'bridge': {
+      const bridge = bridgeDisclosureReducer(state.bridge, action.event);
+      return bridge === state.bridge ? state : { ...state, bridge };
     }
     case 'problem':
       return addProblem(state, action.source, action.message);
@@ -160,6 +179,25 @@ function normalizeNpc(id: string, raw: unknown): NpcData | null {
   return { id: str(n.id, id) || id, name: str(n.name, id), portrait: str(n.portrait) };
 }
 
+/** The tab on screen; an unknown or missing one is MAP (the server may not send it yet). */
+export function normalizeBridgeTab(v: unknown): BridgeTab {
+  return typeof v === 'string' && (BRIDGE_TABS as readonly string[]).includes(v) ? (v as BridgeTab) : 'MAP';
+}
+
+function slugOrNull(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+/** Level and selection with safe defaults: galaxy, nothing selected; "" means none. */
+export function normalizeBridgeMap(v: unknown): BridgeMapNav {
+  const o = obj<unknown>(v);
+  const level: BridgeLevel =
+    typeof o.level === 'string' && (BRIDGE_LEVELS as readonly string[]).includes(o.level)
+      ? (o.level as BridgeLevel)
+      : 'galaxy';
+  return { level, system: slugOrNull(o.system), body: slugOrNull(o.body), station: slugOrNull(o.station) };
+}
+
 /**
  * A complete, well-typed view from a raw payload. With `prev` (the view a patch was applied
  * to), entries that are still the very objects of `prev` were normalised before and are
@@ -213,6 +251,9 @@ export function normalizeActiveView(raw: Partial<ActiveView>, prev?: ActiveView 
       : [],
     encounter_npc_data: npcs,
     ship_system_overrides: obj(raw.ship_system_overrides),
+    bridge_tab: normalizeBridgeTab(raw.bridge_tab),
+    bridge_map: normalizeBridgeMap(raw.bridge_map),
+    bridge_explore: raw.bridge_explore === true,
   };
   return view;
 }

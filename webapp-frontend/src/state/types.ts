@@ -38,6 +38,29 @@ export interface ShipSystemOverride {
   info?: unknown;
 }
 
+/** BRIDGE tabs (bridge.md §1), in tab-bar order. */
+export const BRIDGE_TABS = ['MAP', 'PERSONNEL', 'LOGS', 'STATUS', 'CHARON'] as const;
+export type BridgeTab = (typeof BRIDGE_TABS)[number];
+
+/** The three map levels (bridge.md §2). */
+export const BRIDGE_LEVELS = ['galaxy', 'system', 'orbit'] as const;
+export type BridgeLevel = (typeof BRIDGE_LEVELS)[number];
+
+/**
+ * The BRIDGE map's level and selection, pushed like the rest of the view so every terminal
+ * follows the GM. Ids are those of the map endpoints; null = nothing selected (the server
+ * writes "" for that, normalised to null here).
+ *  - galaxy: `system` = the selected system of the star map;
+ *  - system: `system` = the system shown, `body` = the selected body;
+ *  - orbit: `system`/`body` = the body shown, `station` = the selected moon, station or surface marker.
+ */
+export interface BridgeMapNav {
+  level: BridgeLevel;
+  system: string | null;
+  body: string | null;
+  station: string | null;
+}
+
 export interface ActiveView {
   epoch: string;
   version: number;
@@ -58,6 +81,11 @@ export interface ActiveView {
   encounter_active_portraits: string[];
   encounter_npc_data: Record<string, NpcData>;
   ship_system_overrides: Record<string, ShipSystemOverride>;
+  /** BRIDGE: the tab on screen (MAP before the server sends one) */
+  bridge_tab: BridgeTab;
+  bridge_map: BridgeMapNav;
+  /** BRIDGE: the GM handed the shared screen's touch and mouse to the players */
+  bridge_explore: boolean;
   location_type?: string;
   location_name?: string;
   location_path?: string[];

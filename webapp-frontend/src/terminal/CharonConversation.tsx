@@ -17,9 +17,12 @@ function selectChannel(s: ReturnType<TerminalStore['getState']>): string {
  * defects): player queries prefixed `> `, CHARON lines plain; live lines typed out;
  * "processing" while a query of the channel is `waiting` in the pushed state (so it
  * survives a reload and ends on a reject); in QUERY mode an input line.
+ * `channel` fixes the channel (the BRIDGE's CHARON tab: `bridge`); by default it is the
+ * one on screen.
  */
-export function CharonConversation({ store }: { store: TerminalStore }) {
-  const channel = useStore(store, selectChannel);
+export function CharonConversation({ store, channel: fixed }: { store: TerminalStore; channel?: string }) {
+  const onScreen = useStore(store, selectChannel);
+  const channel = fixed ?? onScreen;
   const messages = useStore(store, (s) => messagesOf(s.charon, channel));
   const waiting = useStore(store, (s) => hasWaitingQuery(s.charon.channels[channel]));
   const query = useStore(store, (s) => s.view?.charon_mode === 'QUERY');

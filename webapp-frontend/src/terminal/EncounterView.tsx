@@ -9,24 +9,34 @@ import {
   totalDecks,
 } from '../state/selectors';
 import { useStore } from '../state/store';
+import { EncounterScene } from '../bridge/EncounterScene';
+import type { MapLoader as BridgeMapLoader } from '../bridge/mapLoader';
+import { isSceneLocation } from '../bridge/selection';
 import { LevelIndicator } from './LevelIndicator';
 import type { TerminalStore } from './store';
 
 const EMPTY: Record<string, never> = {};
 
+const EMPTY_PATH: string[] = [];
+
 /**
  * ENCOUNTER: the displayed deck of the current location, revealed rooms only, with its
- * tokens and the deck indicator. Locations without a deck map get a titled screen
- * (the 3D galaxy/system/orbit views are not part of this client).
+ * tokens and the deck indicator. A system, planet or moon location without a deck map shows
+ * the BRIDGE's map scene of it (bridge.md §3); other locations without a deck map get a
+ * titled screen.
  */
 export function EncounterView({
   store,
   mapFetcher,
   mapCache,
+  bridgeLoader,
+  bridgeRenderer,
 }: {
   store: TerminalStore;
   mapFetcher?: MapFetcher;
   mapCache?: MapCache;
+  bridgeLoader?: BridgeMapLoader;
+  bridgeRenderer?: 'webgl' | '2d';
 }) {
   const slug = useStore(store, (s) => s.view?.location_slug ?? '');
   const deckId = useStore(store, (s) => s.view?.encounter_deck_id ?? '');
@@ -36,6 +46,7 @@ export function EncounterView({
   const locationName = useStore(store, (s) => s.view?.location_name ?? '');
   const locationType = useStore(store, (s) => s.view?.location_type ?? '');
   const hasMap = useStore(store, (s) => isMapLocation(s.view));
+  const locationPath = useStore(store, (s) => s.view?.location_path ?? EMPTY_PATH);
   const visibility = useStore(store, (s) => s.view?.encounter_room_visibility ?? EMPTY);
   const doorStatus = useStore(store, (s) => s.view?.encounter_door_status ?? EMPTY);
   const tokens = useStore(store, (s) =>
@@ -63,6 +74,19 @@ export function EncounterView({
   let body;
   if (!slug) {
     body = <EncounterMessage lines={['NO LOCATION SELECTED', 'AWAITING NAVIGATION DATA']} />;
+  } else if (!hasMap && isSceneLocation(locationType)) {
+    body = (
+      <EncounterScene
+        key={slug}
+        locationType={locationType}
+        locationSlug={slug}
+        locationPath={locationPath}
+        locationName={locationName}
+        loader={bridgeLoader}
+        renderer={bridgeRenderer}
+        onProblem={onProblem}
+      />
+    );
   } else if (!hasMap) {
     body = (
       <EncounterMessage

@@ -286,7 +286,7 @@ describe('player terminal', () => {
     expect(posts).toEqual([]);
   });
 
-  it('BRIDGE: ship status fetched on entry and again only when the overrides change; changed systems flicker', async () => {
+  it('BRIDGE, STATUS tab: ship status fetched on entry and again only when the overrides change; changed systems flicker', async () => {
     let engines = 'ONLINE';
     fetchMock.mockImplementation(async () =>
       jsonResponse({
@@ -298,15 +298,15 @@ describe('player terminal', () => {
       }),
     );
     const { push, container } = setup();
-    push(activeView({ version: 2, view_type: 'BRIDGE' }));
+    push(activeView({ version: 2, view_type: 'BRIDGE', bridge_tab: 'STATUS' }));
     await waitFor(() => expect(container.querySelector('[data-system="engines"]')).toBeTruthy());
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(container.querySelector('.bridge-stat.low')?.textContent).toContain('10 / 60');
-    push(activeView({ version: 3, view_type: 'BRIDGE', charon_mode: 'QUERY' })); // overrides unchanged
+    push(activeView({ version: 3, view_type: 'BRIDGE', bridge_tab: 'STATUS', charon_mode: 'QUERY' })); // overrides unchanged
     await new Promise((r) => setTimeout(r, 20));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     engines = 'DAMAGED';
-    push(activeView({ version: 4, view_type: 'BRIDGE', ship_system_overrides: { engines: { status: 'DAMAGED' } } }));
+    push(activeView({ version: 4, view_type: 'BRIDGE', bridge_tab: 'STATUS', ship_system_overrides: { engines: { status: 'DAMAGED' } } }));
     await waitFor(() =>
       expect(container.querySelector('[data-system="engines"]')?.getAttribute('data-system-status')).toBe('DAMAGED'),
     );

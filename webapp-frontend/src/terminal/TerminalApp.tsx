@@ -9,7 +9,8 @@ import { useLiveStream } from '../push/liveStream';
 import { PLAYER_FAILURE_THRESHOLD } from '../push/timing';
 import { activePortraitsOf } from '../state/selectors';
 import { useStore } from '../state/store';
-import { BridgeView } from './BridgeView';
+import { BridgeScreen } from '../bridge/BridgeScreen';
+import type { MapLoader as BridgeMapLoader } from '../bridge/mapLoader';
 import { CharonDialog, CharonTerminalView } from './CharonScreens';
 import { CommTerminalOverlay } from './CommTerminalOverlay';
 import { EncounterView } from './EncounterView';
@@ -29,11 +30,13 @@ export interface TerminalAppProps {
   EventSourceImpl?: EventSourceConstructor;
   mapFetcher?: MapFetcher;
   mapCache?: MapCache;
+  /** BRIDGE/ENCOUNTER map JSON (tests inject one); default: fetched from the server */
+  bridgeLoader?: BridgeMapLoader;
+  /** force the 2D map diagram (tests; jsdom has no WebGL anyway) */
+  bridgeRenderer?: 'webgl' | '2d';
 }
 
-const NO_OVERRIDES = {};
-
-export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: TerminalAppProps) {
+export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache, bridgeLoader, bridgeRenderer }: TerminalAppProps) {
   useLiveStream(store, {
     url: apiUrl('api/active-view/stream/'),
     failureThreshold: PLAYER_FAILURE_THRESHOLD,
@@ -46,7 +49,6 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: Te
   const overlayLocation = useStore(store, (s) => s.view?.overlay_location_slug ?? '');
   const overlayTerminal = useStore(store, (s) => s.view?.overlay_terminal_slug ?? '');
   const portraits = useStore(store, (s) => activePortraitsOf(s.view));
-  const overrides = useStore(store, (s) => s.view?.ship_system_overrides ?? NO_OVERRIDES);
   const charonDialog = useStore(store, (s) => s.view?.charon_dialog_open === true);
   const connectionLost = useStore(store, (s) => s.connection.connectionLost);
   const problems = useStore(store, (s) => s.problems);
@@ -68,10 +70,12 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache }: Te
       body = <StandbyScreen />;
       break;
     case 'ENCOUNTER':
-      body = <EncounterView store={store} mapFetcher={mapFetcher} mapCache={mapCache} />;
+      body = (
+        <EncounterView store={store} mapFetcher={mapFetcher} mapCache={mapCache} bridgeLoader={bridgeLoader} bridgeRenderer={bridgeRenderer} />
+      );
       break;
     case 'BRIDGE':
-      body = <BridgeView overrides={overrides} onProblem={problem('ship')} />;
+      body = <BridgeScreen store={store} loader={bridgeLoader} renderer={bridgeRenderer} />;
       break;
     case 'MESSAGES':
       body = <BroadcastFeed />;

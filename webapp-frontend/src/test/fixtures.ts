@@ -36,6 +36,9 @@ export function activeView(extra: Partial<ActiveView> = {}): ActiveView {
     encounter_active_portraits: [],
     encounter_npc_data: {},
     ship_system_overrides: {},
+    bridge_tab: 'MAP',
+    bridge_map: { level: 'galaxy', system: null, body: null, station: null },
+    bridge_explore: false,
     ...extra,
   };
 }

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { getJson } from '../api/http';
 import type { ShipStatus, ShipSystemOverride } from '../state/types';
-import { changedSystems } from './shipDiff';
+import { changedSystems } from '../terminal/shipDiff';
 
 /**
- * BRIDGE: the ship's status. Fetched once on entry and again only when the pushed
+ * BRIDGE, STATUS tab: the ship's status. Fetched once on entry and again only when the pushed
  * `ship_system_overrides` change (no polling); a system whose reading changed flickers.
  */
-export function BridgeView({
+export function StatusTab({
   overrides,
   onProblem,
 }: {
@@ -44,7 +44,7 @@ export function BridgeView({
   const s = ship?.ship;
   const systems = Object.entries(s?.systems ?? {});
   return (
-    <div className="bridge-view" data-testid="view-BRIDGE">
+    <div className="bridge-status-tab" data-testid="bridge-status">
       <section className="crt-panel bridge-panel">
         <div className="crt-panel-title">SHIP STATUS</div>
         {!ship && !failed && <div className="bridge-status crt-cursor">&gt; QUERYING SHIP SYSTEMS</div>}
