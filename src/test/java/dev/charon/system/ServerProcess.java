@@ -38,7 +38,7 @@ public abstract class ServerProcess implements AutoCloseable {
     deleteTree(workDir);
   }
 
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

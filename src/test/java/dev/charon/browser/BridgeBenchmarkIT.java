@@ -1,0 +1,129 @@
+package dev.charon.browser;
+
+import dev.charon.system.ServerProcess;
+import dev.charon.system.TomcatServer;
+import dev.charon.testing.Agent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+/**
+ * BRIDGE figures on a real Tomcat in headless Chromium with software WebGL (SwiftShader), the
+ * original's campaign (a tool, not a test: it asserts nothing and runs only with
+ * {@code -Dcharon.benchmark=true}): GM selection → the terminal's scene showing it (the page's
+ * probe reports the new selection, drawn), frames per second at each level, and the JavaScript
+ * the terminal loads on STANDBY and for the 3D chunk.
+ *
+ * <pre>mvn verify -Dcharon.benchmark=true -Dit.test=BridgeBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ */
+@EnabledIfSystemProperty(named = "charon.benchmark", matches = "true")
+class BridgeBenchmarkIT {
+  private static final Duration UI = Duration.ofSeconds(30);
+  private static final int SELECTIONS = 60;
+  private static final long FPS_WINDOW_MILLIS = 5000;
+
+  @Test
+  void bridgeFigures() throws Exception {
+    Path work = Path.of(ServerProcess.required("charon.it.dir"), "bench-bridge");
+    Path campaign = BridgeBrowserIT.campaignCopy(work);
+    StringBuilder report = new StringBuilder("# BRIDGE figures (BridgeBenchmarkIT)\n\n");
+    try (TomcatServer tomcat = new TomcatServer(work, "", Map.of("charon.data.dir", work.resolve("data").toString(),
+            "charon.gm.password", "bridge-bench-gm", "charon.campaign.dir", campaign.toString()));
+        Browser terminal = new Browser("bridge-bench", BridgeBrowserIT.WEBGL)) {
+      tomcat.start();
+      Agent gm = new Agent(tomcat.base()).loggedIn("gm", "bridge-bench-gm");
+      terminal.driver.manage().window().setSize(new Dimension(1920, 1080));
+      terminal.driver.get(tomcat.uri("terminal/").toString());
+      terminal.await("standby", UI, d -> !d.findElements(By.cssSelector("[data-testid=view-STANDBY]")).isEmpty());
+      long standbyJs = bytes(terminal, "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'))"
+          + ".reduce((s, e) => s + e.decodedBodySize, 0) + performance.getEntriesByType('navigation')[0].decodedBodySize * 0");
+      // Every probe the page publishes, with the wall-clock time it was published.
+      terminal.js("""
+          window.__probes = [];
+          let current;
+          Object.defineProperty(window, '__charonBridge', { configurable: true,
+            get() { return current; },
+            set(v) { current = v; window.__probes.push([performance.timeOrigin + performance.now(), v]); } });
+          """);
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+      terminal.await("the galaxy", UI, d -> Boolean.TRUE.equals(terminal.js("return !!(window.__charonBridge && "
+          + "window.__charonBridge.ready && window.__charonBridge.level === 'galaxy')")));
+      long chunkJs = bytes(terminal, "return performance.getEntriesByType('resource')"
+          + ".filter(e => /BridgeCanvas/.test(e.name)).reduce((s, e) => s + e.decodedBodySize, 0)");
+
+      String[][] route = {
+          {"galaxy", "", "", ""}, {"galaxy", "sol", "", ""}, {"system", "sol", "", ""}, {"system", "sol", "earth", ""},
+          {"orbit", "sol", "earth", ""}, {"orbit", "sol", "earth", "gateway-station"}, {"orbit", "sol", "earth", "luna"},
+          {"system", "sol", "mars", ""}, {"galaxy", "proxima-centauri", "", ""}};
+      List<Double> sameLevel = new ArrayList<>();
+      List<Double> newLevel = new ArrayList<>();
+      String previousLevel = "galaxy";
+      for (int i = 0; i < SELECTIONS; i++) {
+        String[] r = route[i % route.length];
+        long t0 = System.currentTimeMillis();
+        gm.postJson("api/gm/bridge/navigate/", "{\"tab\":\"MAP\",\"level\":\"" + r[0] + "\",\"system\":\"" + r[1]
+            + "\",\"body\":\"" + r[2] + "\",\"station\":\"" + r[3] + "\"}");
+        String match = "p => p[0] >= " + t0 + " && p[1].ready && p[1].level === '" + r[0] + "' && (p[1].system || '') === '"
+            + r[1] + "' && (p[1].body || '') === '" + r[2] + "' && (p[1].station || '') === '" + r[3] + "'";
+        terminal.await("selection " + i, UI, d -> Boolean.TRUE.equals(terminal.js("return window.__probes.some(" + match + ")")));
+        double at = ((Number) terminal.js("return window.__probes.find(" + match + ")[0]")).doubleValue();
+        (r[0].equals(previousLevel) ? sameLevel : newLevel).add(at - t0);
+        previousLevel = r[0];
+      }
+      report.append("| GM navigate → terminal scene shows it | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
+      report.append(row("same level (camera moves, info panel)", sameLevel));
+      report.append(row("another level (its map fetched and built)", newLevel));
+      List<Double> all = new ArrayList<>(sameLevel);
+      all.addAll(newLevel);
+      report.append(row("all", all));
+
+      report.append("\n| level | frames per second (1920×1080, SwiftShader) |\n|---|---|\n");
+      for (String[] r : new String[][] {{"galaxy", "", "", ""}, {"system", "sol", "", ""}, {"orbit", "sol", "earth", ""}}) {
+        gm.postJson("api/gm/bridge/navigate/", "{\"level\":\"" + r[0] + "\",\"system\":\"" + r[1] + "\",\"body\":\""
+            + r[2] + "\",\"station\":\"\"}");
+        terminal.await(r[0], UI, d -> Boolean.TRUE.equals(terminal.js("return window.__charonBridge.ready && "
+            + "window.__charonBridge.level === '" + r[0] + "'")));
+        long f0 = ((Number) terminal.js("return window.__charonBridge.frames")).longValue();
+        long t0 = System.nanoTime();
+        terminal.await("a few seconds of frames", Duration.ofSeconds(20),
+            d -> System.nanoTime() - t0 >= FPS_WINDOW_MILLIS * 1_000_000L);
+        long f1 = ((Number) terminal.js("return window.__charonBridge.frames")).longValue();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        report.append(String.format("| %s | %.1f |%n", r[0], (f1 - f0) / seconds));
+      }
+      String renderer = String.valueOf(terminal.js("""
+          const c = document.createElement('canvas').getContext('webgl');
+          const i = c && c.getExtension('WEBGL_debug_renderer_info');
+          return i ? c.getParameter(i.UNMASKED_RENDERER_WEBGL) : 'unknown';"""));
+      report.append("\nRenderer: ").append(renderer).append("\n\n");
+      report.append(String.format("JavaScript decoded: terminal on STANDBY %.1f kB; the 3D chunk (loaded on BRIDGE) %.1f kB%n",
+          standbyJs / 1024.0, chunkJs / 1024.0));
+    }
+    Path out = Path.of("target", "benchmarks", "bridge.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.toString());
+    System.out.println(report);
+  }
+
+  private static long bytes(Browser b, String script) {
+    return ((Number) b.js(script)).longValue();
+  }
+
+  private static String row(String what, List<Double> millis) {
+    if (millis.isEmpty()) {
+      return "| " + what + " | 0 | | | |\n";
+    }
+    List<Double> s = new ArrayList<>(millis);
+    Collections.sort(s);
+    return String.format("| %s | %d | %.0f | %.0f | %.0f |%n", what, s.size(), s.get(s.size() / 2),
+        s.get(Math.min(s.size() - 1, (int) Math.ceil(0.95 * s.size()) - 1)), s.get(s.size() - 1));
+  }
+}
