@@ -36,7 +36,8 @@ class BridgeBrowserIT {
   static Path campaignCopy(Path work) throws IOException {
     Path fixture = Path.of(System.getProperty("charon.shared.dir", "../shared"), "fixtures", "mothership-campaign")
         .toAbsolutePath().normalize();
-    Path copy = work.resolve("campaign");
+    // Beside the server's folder, which TomcatServer empties when it starts.
+    Path copy = work.resolveSibling(work.getFileName() + "-campaign");
     ServerProcess.deleteTree(copy);
     try (Stream<Path> files = Files.walk(fixture)) {
       for (Path p : files.toList()) {
@@ -133,16 +134,17 @@ class BridgeBrowserIT {
       awaitScene(terminal, "system", "sol", null, null);
       terminal.await("pixels of Sol", UI, d -> litPixels(terminal) > 50);
       terminal.screenshot(Screenshots.DIR, "bridge-sol-1920x1080");
-      click(gm, "bridge-node-enter-earth");
+      click(gm, "bridge-node-enter-sol/earth");
       awaitScene(terminal, "orbit", "sol", "earth", null);
       gm.await("Gateway Station in the tree", UI, d -> !d.findElements(
-          By.cssSelector("[data-testid='bridge-node-gateway-station'] .gm-tree-location")).isEmpty());
-      gm.driver.findElement(By.cssSelector("[data-testid='bridge-node-gateway-station'] .gm-tree-location")).click();
+          By.cssSelector("[data-testid='bridge-node-sol/earth/gateway-station'] .gm-tree-location")).isEmpty());
+      gm.driver.findElement(By.cssSelector("[data-testid='bridge-node-sol/earth/gateway-station'] .gm-tree-location")).click();
       awaitScene(terminal, "orbit", "sol", "earth", "gateway-station");
       terminal.await("the info panel typed out", UI, d -> d.findElements(
           By.cssSelector("[data-testid=bridge-info][data-typed=true]")).size() == 1);
-      assertTrue(terminal.driver.findElement(By.cssSelector("[data-testid=bridge-info]")).getText().contains("Gateway"),
-          "the info panel names the station");
+      String info = terminal.driver.findElement(By.cssSelector("[data-testid=bridge-info]")).getText();
+      assertTrue(info.toUpperCase(java.util.Locale.ROOT).contains("GATEWAY STATION"), "the info panel names the station: "
+          + info);
       assertTrue(litPixels(terminal) > 50, "Earth's orbit drawn");
       terminal.screenshot(Screenshots.DIR, "bridge-earth-1920x1080");
       terminal.driver.manage().window().setSize(new Dimension(1024, 768));
@@ -164,8 +166,13 @@ class BridgeBrowserIT {
       // LOGS: headings rendered, a <script> stays text.
       api.postJson("api/gm/bridge/navigate/", "{\"tab\":\"LOGS\"}");
       click(terminal, "log-session-000-hostile.md");
-      terminal.await("the hostile log", UI, d -> d.findElements(By.cssSelector("[data-testid=log-markdown] h1")).stream()
-          .anyMatch(h -> h.getText().contains("Hull Breach Report")));
+      try {
+        terminal.await("the hostile log", UI, d -> d.findElements(By.cssSelector("[data-testid=log-markdown] h1")).stream()
+            .anyMatch(h -> h.getText().toUpperCase(java.util.Locale.ROOT).contains("HULL BREACH REPORT")));
+      } catch (RuntimeException e) {
+        throw new AssertionError("LOGS shows: " + terminal.driver.findElement(By.cssSelector("[data-testid=bridge-logs]"))
+            .getText(), e);
+      }
       assertEquals(1, terminal.driver.findElements(By.cssSelector("[data-testid=log-markdown] h2")).size());
       assertTrue(terminal.driver.findElement(By.cssSelector("[data-testid=log-markdown]")).getText()
           .contains("<script>window.__pwned = 1</script>"), "the script is shown as text");
