@@ -182,6 +182,23 @@ class BridgeBrowserIT {
       assertEquals(0, terminal.driver.findElements(By.cssSelector("[data-testid='log-session-003.md']")).size(),
           "today's session (the highest number) is not readable by default");
       terminal.screenshot(Screenshots.DIR, "bridge-logs-1920x1080");
+
+      // ENCOUNTER on a moon shows the same scene: its planet's orbit with the moon selected.
+      api.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"luna\"}");
+      terminal.await("the encounter scene", UI, d -> d.findElements(
+          By.cssSelector("[data-testid=encounter-scene][data-location=luna]")).size() == 1);
+      terminal.await("Luna in Earth's orbit", UI, d -> "encounter".equals(probe(terminal, "mode"))
+          && Boolean.TRUE.equals(probe(terminal, "ready")) && "orbit".equals(probe(terminal, "level"))
+          && "earth".equals(probe(terminal, "body")) && "luna".equals(probe(terminal, "station")));
+      terminal.screenshot(Screenshots.DIR, "bridge-encounter-luna-1920x1080");
+
+      // Without WebGL (here forced): a 2D diagram of the same selection, never a blank screen.
+      api.postJson("api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
+      api.postJson("api/gm/bridge/navigate/", "{\"tab\":\"MAP\"}");
+      terminal.driver.get(tomcat.uri("terminal/?bridge=2d").toString());
+      terminal.await("the 2D diagram", UI, d -> d.findElements(By.cssSelector("[data-testid=bridge-2d]")).size() == 1
+          && "2d".equals(probe(terminal, "renderer")) && Boolean.TRUE.equals(probe(terminal, "ready")));
+      terminal.screenshot(Screenshots.DIR, "bridge-2d-fallback-1920x1080");
     }
   }
 }
