@@ -45,7 +45,7 @@ class FirstRunTest {
 
   @Test
   void loginUrlNamesTheContextPath() {
-    assertTrue(FirstRun.loginUrl("/charon").contains("/charon/login/"));
-    assertTrue(FirstRun.loginUrl("").contains("/login/"));
+    assertTrue(FirstRun.loginUrl(Optional.empty(), "/charon").contains("/charon/login/"));
+    assertTrue(FirstRun.loginUrl(Optional.empty(), "").contains("/login/"));
   }
 }
