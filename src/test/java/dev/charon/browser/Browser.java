@@ -28,6 +28,11 @@ public final class Browser implements AutoCloseable {
   private final Path profile;
 
   public Browser(String name) throws IOException {
+    this(name, new String[0]);
+  }
+
+  /** @param extraArguments further Chromium switches, e.g. {@code --ignore-certificate-errors} */
+  public Browser(String name, String... extraArguments) throws IOException {
     this.name = name;
     this.profile = Files.createTempDirectory("charon-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -37,6 +42,7 @@ public final class Browser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--disable-features=Translate,MediaRouter", "--window-size=1400,900",
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
