@@ -44,6 +44,13 @@ class BadConfigurationIT {
         "charon.campaign.dir", work.resolve("missing-campaign").toString()), "charon.campaign.dir = ");
   }
 
+  @Test
+  void publicUrlThatIsNotAnAbsoluteHttpUrl() throws Exception {
+    Path work = Path.of(ServerProcess.required("charon.it.dir"), "bad-config-public-url");
+    assertRefused("public-url", Map.of("charon.data.dir", work.resolve("data").toString(),
+        "charon.public.url", "games.example.org/charon/"), "charon.public.url = 'games.example.org/charon/' ");
+  }
+
   /**
    * A Tomcat with its default connector caches (someone else's server.xml) still runs Charon, but
    * says at start-up what to change: with the caches on, screens that reconnect can lose events
