@@ -219,16 +219,16 @@ public record ClientRequest(String address, String scheme, String host, int port
     return last.isEmpty() ? null : last;
   }
 
-  /** Lower case, IPv6 without brackets, without the trailing dot of a fully qualified name. */
+  /**
+   * Lower case, IPv6 without brackets. A trailing dot stays: a browser at {@code charon.lan.}
+   * sends it in {@code Origin} too.
+   */
   private static String bare(String host) {
     if (host == null) {
       return "";
     }
     String h = host.trim().toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
   }
 
   /** {@code scheme://host:port}, to compare with an {@code Origin}. */

@@ -102,12 +102,17 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
     ClientRequest client = ClientRequest.of(peer == null ? "unknown" : peer.toString(), request.getHeaders()::get,
         uri.getScheme(), uri.getHost(), port, trustedProxies);
     boolean published = publicUrl.isPresent()
-        && (client.viaTrustedProxy() || client.host().equals(publicUrl.get().host()));
+        && (client.viaTrustedProxy()
+            || withoutTrailingDot(client.host()).equals(withoutTrailingDot(publicUrl.get().host())));
     Scope scope = published
         ? new Scope(client, true, publicUrl.get().path(), publicUrl.get().secure())
         : new Scope(client, false, cookiePath(request.getUriInfo().getBaseUri()), client.scheme().equals("https"));
     request.setProperty(SCOPE, scope);
     return scope;
+  }
+
+  private static String withoutTrailingDot(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
   }
 
   /** The origins a write may come from: the one the client addressed, and the public URL's. */

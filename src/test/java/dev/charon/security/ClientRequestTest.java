@@ -153,6 +153,12 @@ class ClientRequestTest {
   }
 
   @Test
+  void aFullyQualifiedNameKeepsItsDotAsTheBrowserSendsItInOrigin() {
+    ClientRequest r = ClientRequest.of("192.0.2.7", name -> null, "http", "Charon.LAN.", 8080, PROXIES);
+    assertTrue(Csrf.sameOrigin("http://charon.lan.:8080", java.net.URI.create(r.origin())));
+  }
+
+  @Test
   void theOriginHasAnExplicitPort() {
     assertEquals("http://127.0.0.1:8080", seen("192.0.2.7").origin());
     java.net.URI forwarded = java.net.URI.create(
