@@ -97,6 +97,19 @@ public final class AllowedHosts {
     return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
   }
 
+  /**
+   * These names and {@code host} on any port (the public URL's host: a proxy may pass it on without
+   * the port the browser used). Unset stays unset: every name is answered anyway.
+   */
+  public AllowedHosts with(String host) {
+    if (entries.isEmpty() || allows(host, ANY_PORT)) {
+      return this;
+    }
+    List<Entry> more = new ArrayList<>(entries);
+    more.add(new Entry(withoutTrailingDot(host.toLowerCase(Locale.ROOT)), ANY_PORT));
+    return new AllowedHosts(more);
+  }
+
   /** True when the setting is unset. */
   public boolean any() {
     return entries.isEmpty();

@@ -45,6 +45,11 @@ public final class CharonBootstrap implements ServletContextListener {
           + Settings.MAX_STREAMS_TOTAL + "), heartbeat every " + settings.heartbeatSeconds() + " s ("
           + Settings.HEARTBEAT_SECONDS + ")");
       LOG.info("Host names answered (" + Settings.ALLOWED_HOSTS + "): " + settings.allowedHosts());
+      LOG.info("Public URL (" + Settings.PUBLIC_URL + "): " + settings.publicUrl().map(Object::toString)
+          .orElse("(not set: wherever the browsers address this server)"));
+      LOG.info("Trusted proxies (" + Settings.TRUSTED_PROXIES + "): " + (settings.trustedProxies().none()
+          ? "none: forwarding headers are ignored, the socket's address is the client's"
+          : settings.trustedProxies() + ": their Forwarded / X-Forwarded-* headers name the client"));
       LOG.info("CHARON drafts (charon.model.*): " + (settings.model().provider().equals("none")
           ? "no model, the campaign's fallback replies" : settings.model().toString()));
       settings.checkDataDir();
@@ -56,7 +61,7 @@ public final class CharonBootstrap implements ServletContextListener {
       Charon.install(charon);
       // Edited campaign files are picked up without a restart (CampaignReloader explains how).
       charon.campaignReloader().watch();
-      LOG.info("Charon ready at context '" + context + "'");
+      LOG.info(ready(settings, context));
     } catch (StartupException e) {
       // One line an operator can act on; the stack trace would only hide it.
       LOG.severe("CHARON DID NOT START: " + e.getMessage());
@@ -65,6 +70,19 @@ public final class CharonBootstrap implements ServletContextListener {
       LOG.log(Level.SEVERE, "CHARON DID NOT START: " + e, e);
       throw e;
     }
+  }
+
+  /** The ready line: with a public URL, the links the table opens. */
+  static String ready(Settings settings, String context) {
+    if (settings.publicUrl().isEmpty()) {
+      return "Charon ready at context '" + context + "'";
+    }
+    PublicUrl url = settings.publicUrl().get();
+    return "Charon ready at context '" + context + "', published at " + url + "\n"
+        + "  player terminal: " + url.link("terminal/") + "\n"
+        + "  GM console     : " + url.link("gmconsole/") + "\n"
+        + "  messages       : " + url.link("messages/") + "\n"
+        + "  health         : " + url.link("api/health/");
   }
 
   /** Runs after the container stopped Jersey, so no request can reach the services it closes. */

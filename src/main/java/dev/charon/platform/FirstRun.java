@@ -24,7 +24,7 @@ final class FirstRun {
     if (!result.created()) {
       return;
     }
-    String url = loginUrl(contextPath);
+    String url = loginUrl(settings.publicUrl(), contextPath);
     if (result.generatedPassword().isPresent()) {
       // The one time this password is ever shown: it is not stored anywhere in clear.
       LOG.warning("\n==================================================================\n"
@@ -42,8 +42,14 @@ final class FirstRun {
     }
   }
 
-  /** Host and port are known only to the run command (system properties); the path always. */
-  static String loginUrl(String contextPath) {
+  /**
+   * The public URL's login page when charon.public.url is set. Otherwise host and port are known
+   * only to the run command (system properties); the path always.
+   */
+  static String loginUrl(java.util.Optional<PublicUrl> publicUrl, String contextPath) {
+    if (publicUrl.isPresent()) {
+      return publicUrl.get().link("login/");
+    }
     String path = contextPath + "/login/";
     String port = System.getProperty("charon.http.port");
     if (port == null || port.isBlank()) {

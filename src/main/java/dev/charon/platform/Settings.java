@@ -22,9 +22,12 @@ import java.util.function.UnaryOperator;
  * @param heartbeatSeconds how often idle streams get a comment (dead clients are found by it)
  * @param allowedHosts the host names requests may name; {@link AllowedHosts#ANY} when unset
  * @param model the language model that drafts CHARON's replies; {@link ModelSettings#DISABLED} when unset
+ * @param publicUrl where the browsers reach Charon (behind a reverse proxy); empty: wherever they address it
+ * @param trustedProxies whose forwarding headers are believed; {@link TrustedProxies#NONE} when unset
  */
 public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword,
-    StreamLimits streamLimits, int heartbeatSeconds, AllowedHosts allowedHosts, ModelSettings model) {
+    StreamLimits streamLimits, int heartbeatSeconds, AllowedHosts allowedHosts, ModelSettings model,
+    Optional<PublicUrl> publicUrl, TrustedProxies trustedProxies) {
 
   public static final String DATA_DIR = "charon.data.dir";
   public static final String CAMPAIGN_DIR = "charon.campaign.dir";
@@ -33,6 +36,8 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
   public static final String MAX_STREAMS_TOTAL = "charon.streams.max.total";
   public static final String HEARTBEAT_SECONDS = "charon.sse.heartbeat.seconds";
   public static final String ALLOWED_HOSTS = "charon.allowed.hosts";
+  public static final String PUBLIC_URL = "charon.public.url";
+  public static final String TRUSTED_PROXIES = "charon.trusted.proxies";
   /** Longer than proxies' usual 60 s idle timeout would let streams be cut between beats. */
   static final int MAX_HEARTBEAT_SECONDS = 55;
 
@@ -40,6 +45,19 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
   public Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword) {
     this(dataDir, campaignDir, gmPassword, StreamLimits.DEFAULTS, (int) ActiveView.HEARTBEAT_INTERVAL_SECONDS,
         AllowedHosts.ANY, ModelSettings.DISABLED);
+  }
+
+  /** Without a public URL or trusted proxies (a LAN game), as before those settings existed. */
+  public Settings(Path dataDir, Optional<Path> campaignDir, Optional<String> gmPassword, StreamLimits streamLimits,
+      int heartbeatSeconds, AllowedHosts allowedHosts, ModelSettings model) {
+    this(dataDir, campaignDir, gmPassword, streamLimits, heartbeatSeconds, allowedHosts, model, Optional.empty(),
+        TrustedProxies.NONE);
+  }
+
+  /** These settings behind a reverse proxy published at {@code publicUrl}, trusting {@code trustedProxies}. */
+  public Settings behindProxy(Optional<PublicUrl> publicUrl, TrustedProxies trustedProxies) {
+    return new Settings(dataDir, campaignDir, gmPassword, streamLimits, heartbeatSeconds,
+        publicUrl.map(u -> allowedHosts.with(u.host())).orElse(allowedHosts), model, publicUrl, trustedProxies);
   }
 
   /** Outside target/ so that "mvn clean" never deletes a campaign's messages. */
@@ -66,8 +84,14 @@ public record Settings(Path dataDir, Optional<Path> campaignDir, Optional<String
     AllowedHosts allowedHosts = lookup(ALLOWED_HOSTS, "CHARON_ALLOWED_HOSTS", "charon/allowedHosts", env, jndi)
         .map(v -> AllowedHosts.parse(ALLOWED_HOSTS, v))
         .orElse(AllowedHosts.ANY);
+    Optional<PublicUrl> publicUrl = lookup(PUBLIC_URL, "CHARON_PUBLIC_URL", "charon/publicUrl", env, jndi)
+        .map(v -> PublicUrl.parse(PUBLIC_URL, v));
+    TrustedProxies trustedProxies = lookup(TRUSTED_PROXIES, "CHARON_TRUSTED_PROXIES", "charon/trustedProxies",
+        env, jndi)
+        .map(v -> TrustedProxies.parse(TRUSTED_PROXIES, v))
+        .orElse(TrustedProxies.NONE);
     return new Settings(dataDir, campaignDir, gmPassword, new StreamLimits(perAddress, total), heartbeat,
-        allowedHosts, ModelSettings.resolve(env, jndi));
+        allowedHosts, ModelSettings.resolve(env, jndi)).behindProxy(publicUrl, trustedProxies);
   }
 
   /** A whole number setting within [min, max]; anything else stops start-up naming the setting. */

@@ -9,11 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Passes the peer address to {@link SecurityFilter} (Jersey exposes servlet request attributes
- * as request properties; JAX-RS itself has no notion of the client's address). The socket's
- * address, not X-Forwarded-For, which any client could forge: behind a reverse proxy every
- * player shares the proxy's address for throttling (logins, public writes). Async-supported
- * because it sits in front of the SSE URLs (STACK.md trap 3).
+ * Passes the socket's peer address to {@link SecurityFilter} (Jersey exposes servlet request
+ * attributes as request properties; JAX-RS itself has no notion of the client's address). Only
+ * when that peer is a trusted proxy (charon.trusted.proxies) does {@link ClientRequest} take the
+ * client's address from X-Forwarded-For or Forwarded, which any other client could forge.
+ * Async-supported because it sits in front of the SSE URLs (STACK.md trap 3).
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ClientAddressFilter extends HttpFilter {

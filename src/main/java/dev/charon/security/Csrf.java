@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  *       can make a browser send the cookie (if SameSite fails) but cannot read it to copy it into
  *       a header, and a plain form cannot set headers at all;</li>
  *   <li>if the browser says where the request comes from ({@code Origin}, or
- *       {@code Sec-Fetch-Site: cross-site}), that must be this very server.</li>
+ *       {@code Sec-Fetch-Site: cross-site}), that must be this very server: the scheme, host and
+ *       port the client addressed ({@link ClientRequest}), or the public URL's.</li>
  * </ol>
  */
 public final class Csrf {
@@ -44,7 +46,18 @@ public final class Csrf {
    * @param requestUri the URI this request was sent to (scheme, host and port as the client used them)
    */
   public static Optional<String> refusal(String cookie, String header, String origin, String fetchSite, URI requestUri) {
-    if (origin != null && !sameOrigin(origin, requestUri)) {
+    return refusal(cookie, header, origin, fetchSite, List.of(requestUri));
+  }
+
+  /**
+   * Why a write is refused, or empty if it carries the proof.
+   *
+   * @param ownOrigins where this server is: the scheme, host and port the client used, and the
+   *     public URL's (charon.public.url) if set; an {@code Origin} must be one of them exactly
+   */
+  public static Optional<String> refusal(String cookie, String header, String origin, String fetchSite,
+      List<URI> ownOrigins) {
+    if (origin != null && ownOrigins.stream().noneMatch(own -> sameOrigin(origin, own))) {
       return Optional.of("Cross-origin request refused");
     }
     if ("cross-site".equalsIgnoreCase(fetchSite)) {

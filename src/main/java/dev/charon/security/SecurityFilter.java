@@ -1,5 +1,7 @@
 package dev.charon.security;
 
+import dev.charon.platform.PublicUrl;
+import dev.charon.platform.TrustedProxies;
 import dev.charon.web.ErrorMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -30,10 +32,14 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class SecurityFilter implements ContainerRequestFilter, ContainerResponseFilter {
-  /** Set by {@link ClientAddressFilter} (a servlet filter: JAX-RS cannot see the peer address). */
+  /**
+   * The socket's peer address, set by {@link ClientAddressFilter} (a servlet filter: JAX-RS cannot
+   * see it). The client's address is worked out from it ({@link ClientRequest}).
+   */
   public static final String CLIENT_ADDRESS_ATTRIBUTE = "dev.charon.security.clientAddress";
   static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final String RESOLVED = SecurityFilter.class.getName() + ".resolved";
+  private static final String SCOPE = SecurityFilter.class.getName() + ".scope";
   /**
    * Public writes per client address and window: a player taps "close" a few times a minute; a
    * script would do it thousands of times a second and push every change to every screen.
@@ -43,15 +49,78 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
 
   private final Sessions sessions;
   private final Throttle publicWrites;
+  private final Optional<PublicUrl> publicUrl;
+  private final TrustedProxies trustedProxies;
 
+  /** For a LAN: no public URL, no trusted proxies. */
   public SecurityFilter(Sessions sessions) {
+    this(sessions, Optional.empty(), TrustedProxies.NONE);
+  }
+
+  /**
+   * @param publicUrl where the browsers reach Charon through a reverse proxy (charon.public.url)
+   * @param trustedProxies whose forwarding headers say who the client is (charon.trusted.proxies)
+   */
+  public SecurityFilter(Sessions sessions, Optional<PublicUrl> publicUrl, TrustedProxies trustedProxies) {
     this(sessions, new Throttle(MAX_PUBLIC_WRITES_PER_WINDOW, Duration.ofSeconds(PUBLIC_WRITE_WINDOW_SECONDS),
-        System::nanoTime));
+        System::nanoTime), publicUrl, trustedProxies);
   }
 
   SecurityFilter(Sessions sessions, Throttle publicWrites) {
+    this(sessions, publicWrites, Optional.empty(), TrustedProxies.NONE);
+  }
+
+  private SecurityFilter(Sessions sessions, Throttle publicWrites, Optional<PublicUrl> publicUrl,
+      TrustedProxies trustedProxies) {
     this.sessions = sessions;
     this.publicWrites = publicWrites;
+    this.publicUrl = publicUrl;
+    this.trustedProxies = trustedProxies;
+  }
+
+  /**
+   * The client's request and what that means for cookies.
+   *
+   * @param published made through the public URL: its path and scheme scope the cookies
+   */
+  record Scope(ClientRequest client, boolean published, String cookiePath, boolean secure) {}
+
+  /**
+   * A request counts as made through the public URL when it names the public URL's host (in
+   * {@code Host}, or forwarded by a trusted proxy) or comes from a trusted proxy; then the cookies
+   * take the public URL's path and {@code Secure} from its scheme (a proxy may publish the
+   * context {@code /charon} as {@code /games/charon/}, over HTTPS while the container sees HTTP).
+   * Any other request (a LAN screen at the machine's own address) is scoped as without the setting.
+   */
+  Scope scope(ContainerRequestContext request) {
+    if (request.getProperty(SCOPE) instanceof Scope s) {
+      return s;
+    }
+    URI uri = request.getUriInfo().getRequestUri();
+    Object peer = request.getProperty(CLIENT_ADDRESS_ATTRIBUTE);
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    ClientRequest client = ClientRequest.of(peer == null ? "unknown" : peer.toString(), request.getHeaders()::get,
+        uri.getScheme(), uri.getHost(), port, trustedProxies);
+    boolean published = publicUrl.isPresent()
+        && (client.viaTrustedProxy()
+            || withoutTrailingDot(client.host()).equals(withoutTrailingDot(publicUrl.get().host())));
+    Scope scope = published
+        ? new Scope(client, true, publicUrl.get().path(), publicUrl.get().secure())
+        : new Scope(client, false, cookiePath(request.getUriInfo().getBaseUri()), client.scheme().equals("https"));
+    request.setProperty(SCOPE, scope);
+    return scope;
+  }
+
+  private static String withoutTrailingDot(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
+  /** The origins a write may come from: the one the client addressed, and the public URL's. */
+  private List<URI> ownOrigins(ClientRequest client) {
+    List<URI> origins = new ArrayList<>(2);
+    origins.add(URI.create(client.origin()));
+    publicUrl.ifPresent(u -> origins.add(URI.create(u.origin())));
+    return origins;
   }
 
   @Override
@@ -62,10 +131,9 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
     Access access = AccessTable.lookup(method, path);
     String token = cookie(request, Cookies.SESSION);
     Sessions.Resolved resolved = sessions.resolve(token);
-    Object address = request.getProperty(CLIENT_ADDRESS_ATTRIBUTE);
-    boolean secure = "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
-    RequestIdentity identity = new RequestIdentity(resolved.caller(), token,
-        address == null ? "unknown" : address.toString(), cookiePath(uri.getBaseUri()), secure);
+    Scope scope = scope(request);
+    RequestIdentity identity = new RequestIdentity(resolved.caller(), token, scope.client().address(),
+        scope.cookiePath(), scope.secure());
     request.setSecurityContext(identity);
     request.setProperty(RESOLVED, resolved);
 
@@ -92,7 +160,7 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
     }
     if (STATE_CHANGING.contains(method)) {
       Optional<String> refusal = Csrf.refusal(cookie(request, Csrf.COOKIE), request.getHeaderString(Csrf.HEADER),
-          request.getHeaderString("Origin"), request.getHeaderString("Sec-Fetch-Site"), uri.getRequestUri());
+          request.getHeaderString("Origin"), request.getHeaderString("Sec-Fetch-Site"), ownOrigins(scope.client()));
       if (refusal.isPresent()) {
         refuse(request, 403, refusal.get());
         return;
@@ -114,9 +182,8 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (!Csrf.wellFormed(cookie(request, Csrf.COOKIE))) {
-      boolean secure = "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme());
-      response.getHeaders().add("Set-Cookie",
-          Cookies.csrf(Csrf.newToken(), cookiePath(request.getUriInfo().getBaseUri()), secure));
+      Scope scope = scope(request);
+      response.getHeaders().add("Set-Cookie", Cookies.csrf(Csrf.newToken(), scope.cookiePath(), scope.secure()));
     }
     if (!(request.getSecurityContext() instanceof RequestIdentity identity)) {
       return; // not matched to a resource (404, 405): no session was looked at

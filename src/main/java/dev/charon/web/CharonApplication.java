@@ -52,7 +52,7 @@ public class CharonApplication extends ResourceConfig {
     register(FrameWriter.class);
     register(InlineDeliveryExecutor.class);
     // Access and CSRF for every endpoint, in one place (see AccessTable).
-    register(new SecurityFilter(charon.sessions()));
+    register(new SecurityFilter(charon.sessions(), charon.settings().publicUrl(), charon.settings().trustedProxies()));
     register(new AuthResource(charon.login(), charon.sessions()));
     register(new PlayersResource(charon.playerAdmin()));
     register(new MessagesResource(charon.messages()));

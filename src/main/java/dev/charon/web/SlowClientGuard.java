@@ -1,5 +1,8 @@
 package dev.charon.web;
 
+import dev.charon.platform.Charon;
+import dev.charon.platform.TrustedProxies;
+import dev.charon.security.ClientRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -43,11 +46,19 @@ public class SlowClientGuard extends HttpFilter {
   static final long RETRY_AFTER_SECONDS = 1;
 
   private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private TrustedProxies trusted = TrustedProxies.NONE;
+
+  /** Behind a trusted reverse proxy the client is the one it forwards for, not the proxy. */
+  @Override
+  public void init() {
+    trusted = Charon.installed().settings().trustedProxies();
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String address = req.getRemoteAddr();
+    String address = ClientRequest.of(req.getRemoteAddr(), name -> java.util.Collections.list(req.getHeaders(name)),
+        req.getScheme(), req.getServerName(), req.getServerPort(), trusted).address();
     AtomicInteger count = inFlight.compute(address, (a, n) -> {
       AtomicInteger c = n == null ? new AtomicInteger() : n;
       c.incrementAndGet();

@@ -31,7 +31,7 @@ public final class Browser implements AutoCloseable {
     this(name, new String[0]);
   }
 
-  /** @param extraArguments more Chromium switches, e.g. software WebGL for the 3D map */
+  /** @param extraArguments more Chromium switches: software WebGL for the 3D map, {@code --ignore-certificate-errors} */
   public Browser(String name, String... extraArguments) throws IOException {
     this.name = name;
     this.profile = Files.createTempDirectory("charon-chromium-");

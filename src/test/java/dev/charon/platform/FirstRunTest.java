@@ -45,7 +45,20 @@ class FirstRunTest {
 
   @Test
   void loginUrlNamesTheContextPath() {
-    assertTrue(FirstRun.loginUrl("/charon").contains("/charon/login/"));
-    assertTrue(FirstRun.loginUrl("").contains("/login/"));
+    assertTrue(FirstRun.loginUrl(Optional.empty(), "/charon").contains("/charon/login/"));
+    assertTrue(FirstRun.loginUrl(Optional.empty(), "").contains("/login/"));
+  }
+
+  @Test
+  void loginUrlIsThePublicUrlsWhenOneIsSet() {
+    PublicUrl published = PublicUrl.parse(Settings.PUBLIC_URL, "https://games.example.org/games/charon");
+    assertEquals("https://games.example.org/games/charon/login/", FirstRun.loginUrl(Optional.of(published), "/charon"));
+    Settings settings = new Settings(Path.of("target"), Optional.empty(), Optional.empty())
+        .behindProxy(Optional.of(published), TrustedProxies.NONE);
+    String ready = CharonBootstrap.ready(settings, "/charon");
+    assertTrue(ready.contains("published at https://games.example.org/games/charon/"), ready);
+    assertTrue(ready.contains("https://games.example.org/games/charon/gmconsole/"), ready);
+    assertFalse(CharonBootstrap.ready(new Settings(Path.of("target"), Optional.empty(), Optional.empty()), "")
+        .contains("published"));
   }
 }

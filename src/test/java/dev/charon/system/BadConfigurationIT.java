@@ -43,4 +43,11 @@ class BadConfigurationIT {
     assertRefused("campaign", Map.of("charon.data.dir", work.resolve("data").toString(),
         "charon.campaign.dir", work.resolve("missing-campaign").toString()), "charon.campaign.dir = ");
   }
+
+  @Test
+  void publicUrlThatIsNotAnAbsoluteHttpUrl() throws Exception {
+    Path work = Path.of(ServerProcess.required("charon.it.dir"), "bad-config-public-url");
+    assertRefused("public-url", Map.of("charon.data.dir", work.resolve("data").toString(),
+        "charon.public.url", "games.example.org/charon/"), "charon.public.url = 'games.example.org/charon/' ");
+  }
 }

@@ -44,12 +44,19 @@ public final class Agent {
   }
 
   private final URI base;
+  private final HttpClient http;
   public final Map<String, String> cookies = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   /** Sent with every request (e.g. X-Test-Client-Address to play another device). */
   public final Map<String, String> headers = new LinkedHashMap<>();
 
   public Agent(URI base) {
+    this(base, HTTP);
+  }
+
+  /** @param http the client to send with (one that trusts a test's own certificate, for HTTPS) */
+  public Agent(URI base, HttpClient http) {
     this.base = base;
+    this.http = http;
   }
 
   /** Fetches the CSRF cookie (as the SPA does on a fresh page) and logs in. */
@@ -105,7 +112,7 @@ public final class Agent {
     });
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       for (String set : r.headers().allValues("Set-Cookie")) {
         remember(set);
       }

@@ -84,12 +84,17 @@ public abstract class ApiTestBase extends JerseyTest {
     return Optional.empty();
   }
 
+  /** The settings; tests behind a reverse proxy add a public URL and trusted proxies. */
+  protected Settings settings() {
+    return new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD));
+  }
+
   @Override
   protected Application configure() {
     forceSet(TestProperties.CONTAINER_PORT, "0");
     Database db = Database.openUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     CampaignHolder holder = new CampaignHolder(campaign());
-    charon = new Charon(new Settings(Path.of("target"), Optional.empty(), Optional.of(GM_PASSWORD)), db, holder,
+    charon = new Charon(settings(), db, holder,
         new ActiveView(holder, heartbeat(), streamLimits()), PasswordHasher.withIterations(hashIterations()), clock(),
         model());
     charon.accounts().ensureGm(charon.settings().gmPassword());

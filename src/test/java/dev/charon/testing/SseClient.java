@@ -33,6 +33,8 @@ public final class SseClient implements AutoCloseable {
   public final List<Long> frameNanos = new CopyOnWriteArrayList<>();
   public final List<String> comments = new CopyOnWriteArrayList<>();
   public final List<Long> versions = new CopyOnWriteArrayList<>();
+  /** System.nanoTime() at which the frame of each version was complete. */
+  public final Map<Long, Long> versionNanos = new java.util.concurrent.ConcurrentHashMap<>();
   public volatile HttpResponse<Stream<String>> response;
   private ObjectNode state; // guarded by this
   private volatile boolean ended;
@@ -45,8 +47,12 @@ public final class SseClient implements AutoCloseable {
   }
 
   public SseClient(URI uri, Map<String, String> headers) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this(uri, headers, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build());
+  }
+
+  /** @param client the client to read with (one that trusts a test's own certificate, for HTTPS) */
+  public SseClient(URI uri, Map<String, String> headers, HttpClient client) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
     headers.forEach(b::header);
     HttpRequest request = b.build();
@@ -76,10 +82,11 @@ public final class SseClient implements AutoCloseable {
       if (line.isEmpty()) {
         if (data.length() > 0 || event != null) {
           Frame f = new Frame(event, id, data.toString(), retry);
-          frameNanos.add(System.nanoTime());
+          long arrived = System.nanoTime();
+          frameNanos.add(arrived);
           frames.add(f);
           if ("activeview".equals(event)) {
-            accept(f);
+            accept(f, arrived);
           }
           signal();
         }
@@ -105,7 +112,7 @@ public final class SseClient implements AutoCloseable {
     }
   }
 
-  private void accept(Frame f) {
+  private void accept(Frame f, long arrivedNanos) {
     try {
       JsonNode node = JSON.readTree(f.data());
       long version = node.get("version").asLong();
@@ -118,6 +125,7 @@ public final class SseClient implements AutoCloseable {
           state = (ObjectNode) node;
         }
       }
+      versionNanos.putIfAbsent(version, arrivedNanos);
       versions.add(version);
     } catch (Exception e) {
       failure = e;

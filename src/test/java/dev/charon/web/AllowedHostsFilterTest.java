@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.charon.platform.AllowedHosts;
 import dev.charon.platform.Settings;
+import dev.charon.platform.TrustedProxies;
 import dev.charon.testing.RawHttp;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,11 +29,15 @@ class AllowedHostsFilterTest {
   private HttpServer server;
 
   private URI start(AllowedHosts allowed) throws IOException {
+    return start(allowed, TrustedProxies.NONE);
+  }
+
+  private URI start(AllowedHosts allowed, TrustedProxies trusted) throws IOException {
     server = new HttpServer();
     NetworkListener listener = new NetworkListener("test", "127.0.0.1", 0);
     server.addListener(listener);
     WebappContext app = new WebappContext("charon", "/charon");
-    app.addFilter("hosts", new AllowedHostsFilter(allowed)).addMappingForUrlPatterns(null, "/*");
+    app.addFilter("hosts", new AllowedHostsFilter(allowed, trusted)).addMappingForUrlPatterns(null, "/*");
     app.addServlet("behind", new HttpServlet() {
       @Override
       protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -96,5 +101,27 @@ class AllowedHostsFilterTest {
     RawHttp.Reply r = RawHttp.send(base, "GET", "/charon/terminal/", "rebound.attacker.example");
     assertEquals(200, r.status(), r.toString());
     assertEquals(1, reached.get());
+  }
+
+  @Test
+  void behindATrustedProxyTheForwardedHostIsTheOneChecked() throws Exception {
+    // The proxy passes its own upstream name in Host and the browser's in X-Forwarded-Host.
+    URI base = start(listed("games.example.org"), TrustedProxies.parse(Settings.TRUSTED_PROXIES, "127.0.0.1"));
+    assertEquals(200, RawHttp.send(base, "GET", "/charon/api/health/", "backend.internal:8080",
+        "X-Forwarded-Host: games.example.org").status());
+    assertEquals(421, RawHttp.send(base, "GET", "/charon/api/health/", "localhost",
+        "X-Forwarded-Host: rebound.attacker.example").status(), "a rebinding page behind the proxy");
+    assertEquals(421, RawHttp.send(base, "GET", "/charon/api/health/", "localhost",
+        "Forwarded: host=rebound.attacker.example").status());
+    assertEquals(1, reached.get());
+  }
+
+  @Test
+  void aForwardedHostFromAnUntrustedClientIsIgnored() throws Exception {
+    URI base = start(listed("games.example.org"), TrustedProxies.parse(Settings.TRUSTED_PROXIES, "10.0.0.2"));
+    assertEquals(421, RawHttp.send(base, "GET", "/charon/api/health/", "rebound.attacker.example",
+        "X-Forwarded-Host: games.example.org", "Forwarded: host=games.example.org").status());
+    assertEquals(200, RawHttp.send(base, "GET", "/charon/api/health/", "games.example.org",
+        "X-Forwarded-Host: rebound.attacker.example").status());
   }
 }
