@@ -1,4 +1,5 @@
 import { RECONNECT_DELAY_MS } from './timing';
+import { defaultEventSourceImpl } from './sharedStream';
 import { classifyFrame, versionOf } from './versioning';
 import type { PatchFrame } from '../state/mergePatch';
 import type { StateVersion } from '../state/types';
@@ -84,7 +85,10 @@ export interface PushOptions<T> {
   onAuthLost?: (reason: string) => void;
   /** a payload could not be used; it was dropped */
   onError?: (error: Error) => void;
-  /** injected for tests; default `globalThis.EventSource` */
+  /**
+   * injected for tests; default: one EventSource shared by the tabs of this browser
+   * (sharedStream.ts), or `globalThis.EventSource` where Web Locks or BroadcastChannel is missing
+   */
   EventSourceImpl?: EventSourceConstructor;
   /** where to listen for visibilitychange / pageshow / online; null disables it */
   lifecycle?: { document: Document; window: Window } | null;
@@ -167,7 +171,8 @@ export class PushConnection<T = unknown> {
   // ---- connection life cycle ----
 
   private connect(): void {
-    const Impl = this.options.EventSourceImpl ?? (globalThis.EventSource as EventSourceConstructor | undefined);
+    // By default the tabs of one browser share one stream per URL (sharedStream.ts).
+    const Impl = this.options.EventSourceImpl ?? defaultEventSourceImpl();
     this.update({ open: false });
     if (!Impl) {
       this.report(new Error('EventSource is not available in this browser'));
