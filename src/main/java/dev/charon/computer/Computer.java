@@ -260,7 +260,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
         return null;
       });
       seq++;
-      List<ObjectNode> events = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
       if (isNew) {
         events.add(channelEvent(withQuery));
       }
@@ -303,7 +303,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
         return null;
       });
       seq++;
-      List<ObjectNode> events = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
       if (isNew) {
         events.add(channelEvent(next));
       }
@@ -334,7 +334,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
         return null;
       });
       Channel next = c.withDraft(d);
-      List<ObjectNode> events = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
       if (isNew) {
         events.add(channelEvent(next));
       }
@@ -402,7 +402,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
         return null;
       });
       seq++;
-      List<ObjectNode> events = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
       events.add(removedEvent(name, d.id(), "approved"));
       events.add(messageEvent(line));
       if (answered != null) {
@@ -434,7 +434,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
         return null;
       });
       cancel(d.id());
-      List<ObjectNode> events = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
       events.add(removedEvent(name, d.id(), "rejected"));
       if (unanswered != null) {
         events.add(messageEvent(unanswered));
@@ -459,13 +459,13 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
           em.find(ChannelRow.class, name).lastReadSeq = next.lastReadSeq();
           return null;
         });
-        List<ObjectNode> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         if (isNew) {
           events.add(channelEvent(next));
         }
         ObjectNode read = event("read", name);
         read.put("unread_count", next.unread());
-        events.add(read);
+        events.add(gmOnly(read));
         commit(next, events);
       }
       ObjectNode o = NODES.objectNode();
@@ -487,7 +487,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
           return null;
         });
         c.drafts().keySet().forEach(this::cancel);
-        commit(c.cleared(), List.of(event("cleared", name)));
+        commit(c.cleared(), List.of(forEveryone(event("cleared", name))));
       }
       ObjectNode o = NODES.objectNode();
       o.put("success", true);
@@ -720,8 +720,7 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
    * view's lock: a stream opening meanwhile gets either the snapshot before all of them or the
    * one after all of them (and ignores events its snapshot already covers, by seq).
    */
-  private void commit(Channel changed, List<ObjectNode> events) {
-    List<Frame[]> frames = new ArrayList<>(events.size());
+  private void commit(Channel changed, List<Event> events) {
     Map<String, Channel> next = new LinkedHashMap<>(channels);
     next.put(changed.name(), changed);
     Map<String, Channel> frozen = Collections.unmodifiableMap(next);
@@ -734,48 +733,53 @@ public final class Computer implements ActiveView.Feed, AutoCloseable {
       return null;
     });
     long s = first;
-    for (ObjectNode e : events) {
-      e.put("seq", s++);
-      boolean players = !e.has(GM_ONLY);
-      e.remove(GM_ONLY);
-      Frame f = ComputerJson.frame(e);
-      String channel = e.path("channel").asText();
+    for (Event e : events) {
+      e.json().put("seq", s++);
+      Frame f = ComputerJson.frame(e.json()); // rendered once, for both projections
+      String channel = e.json().path("channel").asText();
       activeView.publish(av -> new ActiveView.Pushed<Void>(
-          players && channel.equals(av.charonActiveChannel()) ? f : null, f, null));
+          e.players() && channel.equals(av.charonActiveChannel()) ? f : null, f, null));
     }
   }
 
-  private static final String GM_ONLY = "\u0000gm";
+  /**
+   * One event of a change, and whether the players' stream may carry it (then only for the
+   * channel on screen): drafts, read marks and the channel list are the GM's.
+   */
+  private record Event(ObjectNode json, boolean players) {}
 
-  private static ObjectNode gmOnly(ObjectNode e) {
-    e.put(GM_ONLY, true);
-    return e;
+  private static Event forEveryone(ObjectNode e) {
+    return new Event(e, true);
+  }
+
+  private static Event gmOnly(ObjectNode e) {
+    return new Event(e, false);
   }
 
   private ObjectNode event(String type, String channel) {
     return ComputerJson.event(type, 0, channel);
   }
 
-  private ObjectNode messageEvent(ChatMessage m) {
+  private Event messageEvent(ChatMessage m) {
     ObjectNode e = event("message", m.channel());
     e.set("message", ComputerJson.message(m));
-    return e;
+    return forEveryone(e);
   }
 
-  private ObjectNode draftEvent(Draft d) {
+  private Event draftEvent(Draft d) {
     ObjectNode e = event("draft", d.channel());
     e.set("draft", ComputerJson.draft(d));
     return gmOnly(e);
   }
 
-  private ObjectNode removedEvent(String channel, String id, String outcome) {
+  private Event removedEvent(String channel, String id, String outcome) {
     ObjectNode e = event("draft-removed", channel);
     e.put("pending_id", id);
     e.put("outcome", outcome);
     return gmOnly(e);
   }
 
-  private ObjectNode channelEvent(Channel c) {
+  private Event channelEvent(Channel c) {
     ObjectNode e = event("channel", c.name());
     ObjectNode body = ComputerJson.channel(c, SNAPSHOT_MESSAGES);
     body.remove("channel");

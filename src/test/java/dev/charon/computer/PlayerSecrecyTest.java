@@ -108,7 +108,9 @@ class PlayerSecrecyTest extends ApiTestBase {
 
       String raw = CharonFrames.raw(player);
       for (String secret : List.of("GMSECRET", "OVERRIDESECRET", "GM INSTRUCTION", "Be terse and technical",
-          "pending_id", "\"prompt\"", "\"drafts\"", "stub-1")) {
+          "pending_id", "\"prompt\"", "\"drafts\"", "stub-1",
+          // the GM's bookkeeping too: read marks, the channel list
+          "\"type\":\"read\"", "\"type\":\"channel\"", "unread_count")) {
         assertFalse(raw.contains(secret), "seed " + seed + ": the players' stream carried " + secret);
       }
       for (int n = 1; n <= drafts.get(); n++) {
