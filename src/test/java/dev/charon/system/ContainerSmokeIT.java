@@ -61,6 +61,11 @@ class ContainerSmokeIT {
       assertEquals(200, page.statusCode());
       assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
       assertTrue(page.body().contains("<div id=\"root\""), "the SPA page: " + page.body());
+      assertCompressedOnTheWire(server, "terminal/");
+      java.util.regex.Matcher script = java.util.regex.Pattern.compile("assets/[^\"]+\\.js").matcher(page.body());
+      assertTrue(script.find(), page.body());
+      assertCompressedOnTheWire(server, script.group());
+      assertStreamNotCompressed(server);
 
       try (SseClient stream = new SseClient(server.uri("api/active-view/stream/"))) {
         stream.awaitOpen();
@@ -189,6 +194,64 @@ class ContainerSmokeIT {
   private static RawHttp.Reply raw(ServerProcess server, String method, String target, String... headers)
       throws Exception {
     return RawHttp.send(server.base(), method, target, "127.0.0.1:" + server.base().getPort(), headers);
+  }
+
+  /**
+   * A text file of the SPA reaches a browser compressed with no container setting (the stock
+   * Tomcat here has compression off, and so has Payara's default): brotli when accepted, else
+   * gzip, with the original's Content-Type, Vary, and revalidation by ETag; the same bytes when
+   * decoded; identity for a client that accepts neither.
+   */
+  private static void assertCompressedOnTheWire(ServerProcess server, String path) throws Exception {
+    HttpResponse<byte[]> plain = getBytes(server, path, null);
+    assertEquals(200, plain.statusCode(), path);
+    String type = plain.headers().firstValue("Content-Type").orElseThrow();
+    assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), path);
+    assertTrue(plain.headers().allValues("Vary").toString().contains("Accept-Encoding"), plain.headers().toString());
+
+    HttpResponse<byte[]> gzip = getBytes(server, path, "gzip");
+    assertEquals(200, gzip.statusCode());
+    assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""), path + " " + gzip.headers());
+    assertEquals(type.replace(" ", "").toLowerCase(), gzip.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(), path);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+      assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "gzip decodes to the same file: " + path);
+    }
+    assertTrue(gzip.body().length * 2 < plain.body().length, path + ": " + gzip.body().length + " of " + plain.body().length);
+
+    HttpResponse<byte[]> br = getBytes(server, path, "gzip, deflate, br, zstd");
+    assertEquals("br", br.headers().firstValue("Content-Encoding").orElse(""), path);
+    assertTrue(br.body().length < gzip.body().length, path);
+    assertEquals("gzip", getBytes(server, path, "br;q=0, gzip").headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(getBytes(server, path, "identity").headers().firstValue("Content-Encoding").isEmpty());
+
+    String etag = br.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("an ETag: " + br.headers()));
+    HttpResponse<byte[]> again = HTTP.send(HttpRequest.newBuilder(server.uri(path)).header("Accept-Encoding", "br")
+        .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(304, again.statusCode(), "revalidated, not sent again");
+    System.out.printf("[compression] %s: %d B identity, %d B gzip, %d B brotli%n", path, plain.body().length,
+        gzip.body().length, br.body().length);
+  }
+
+  /** The event stream stays as it is: compressing it would buffer events in the compressor. */
+  private static void assertStreamNotCompressed(ServerProcess server) throws Exception {
+    HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(server.uri("api/active-view/stream/"))
+        .header("Accept", "text/event-stream").header("Accept-Encoding", "gzip, br").build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (var body = stream.body()) {
+      assertEquals(200, stream.statusCode());
+      assertTrue(stream.headers().firstValue("Content-Encoding").isEmpty(), stream.headers().toString());
+      byte[] first = body.readNBytes(6);
+      String text = new String(first, java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(text.matches("(?s)(event|id|retry|data|:).*"), "SSE text on the wire, not a compressed stream: " + text);
+    }
+  }
+
+  private static HttpResponse<byte[]> getBytes(ServerProcess server, String path, String acceptEncoding) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path));
+    if (acceptEncoding != null) {
+      b.header("Accept-Encoding", acceptEncoding);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<String> get(ServerProcess server, String path) throws Exception {
