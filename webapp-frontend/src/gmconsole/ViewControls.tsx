@@ -4,13 +4,17 @@ import type { ActiveView } from '../state/types';
 import type { Gm } from './gm';
 import { useGmView } from './hooks';
 
-/** Every view type of the protocol; CHARON is CHARON_TERMINAL. */
+/**
+ * The views the GM can put on the players' screen; CHARON is CHARON_TERMINAL. COMM_TERMINAL is
+ * in the protocol but not offered: a comm terminal is shown over the current view from the
+ * location tree (the overlay), which is what a table needs; a view of its own only said
+ * "not available".
+ */
 export const VIEW_BUTTONS: Array<{ type: string; label: string }> = [
   { type: 'STANDBY', label: 'STANDBY' },
   { type: 'BRIDGE', label: 'BRIDGE' },
   { type: 'ENCOUNTER', label: 'ENCOUNTER' },
   { type: 'CHARON_TERMINAL', label: 'CHARON' },
-  { type: 'COMM_TERMINAL', label: 'COMM TERMINAL' },
   { type: 'MESSAGES', label: 'MESSAGES' },
   { type: 'SHIP_DASHBOARD', label: 'SHIP DASHBOARD' },
 ];

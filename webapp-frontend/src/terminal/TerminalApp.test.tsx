@@ -50,6 +50,7 @@ describe('player terminal', () => {
     expect(screen.getByTestId('view-CHARON_TERMINAL')).toBeTruthy();
     push(activeView({ version: 3, view_type: 'SHIP_DASHBOARD' }));
     expect(screen.getByTestId('view-SHIP_DASHBOARD').textContent).toContain('SHIP DASHBOARD');
+    expect(screen.getByTestId('view-SHIP_DASHBOARD').textContent).not.toContain('NOT AVAILABLE');
     push(activeView({ version: 4, view_type: 'STANDBY' }));
     expect(screen.getByTestId('view-STANDBY')).toBeTruthy();
   });

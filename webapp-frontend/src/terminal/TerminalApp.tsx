@@ -17,6 +17,7 @@ import { EncounterView } from './EncounterView';
 import { PlaceholderView } from './PlaceholderView';
 import { BroadcastFeed } from '../messages/BroadcastFeed';
 import { PortraitOverlay } from './PortraitOverlay';
+import { ShipDashboard } from './ShipDashboard';
 import { StandbyScreen } from './StandbyScreen';
 import type { TerminalStore } from './store';
 import { TerminalHeader } from './TerminalHeader';
@@ -50,6 +51,7 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache, brid
   const overlayTerminal = useStore(store, (s) => s.view?.overlay_terminal_slug ?? '');
   const portraits = useStore(store, (s) => activePortraitsOf(s.view));
   const charonDialog = useStore(store, (s) => s.view?.charon_dialog_open === true);
+  const shipOverrides = useStore(store, (s) => s.view?.ship_system_overrides);
   const connectionLost = useStore(store, (s) => s.connection.connectionLost);
   const problems = useStore(store, (s) => s.problems);
 
@@ -83,6 +85,9 @@ export function TerminalApp({ store, EventSourceImpl, mapFetcher, mapCache, brid
     case 'CHARON_TERMINAL':
       showHeader = false;
       body = <CharonTerminalView store={store} />;
+      break;
+    case 'SHIP_DASHBOARD':
+      body = <ShipDashboard overrides={shipOverrides} onProblem={problem('ship')} />;
       break;
     default:
       body = (
