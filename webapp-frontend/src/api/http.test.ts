@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiUrl, getJson, postJson, readCookie } from './http';
+import { ApiError, apiUrl, getJson, postJson, readCookie, thumbnailUrl } from './http';
 
 function setRootStep(step: string | null): void {
   document.head.querySelector('meta[name="charon-app-root"]')?.remove();
@@ -16,6 +16,24 @@ describe('api/http', () => {
     vi.unstubAllGlobals();
     setRootStep(null);
     document.cookie = 'csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  it('asks for campaign images at the width they are drawn, and leaves other URLs alone', () => {
+    const doc = document.implementation.createHTMLDocument('x');
+    const base = doc.createElement('base');
+    base.href = 'http://host/charon/gmconsole/';
+    doc.head.appendChild(base);
+    const meta = doc.createElement('meta');
+    meta.name = 'charon-app-root';
+    meta.content = '../';
+    doc.head.appendChild(meta);
+    expect(thumbnailUrl('api/campaign/images/campaign/NPCs/images/a%20b.png', 64, doc)).toMatch(
+      /^http:\/\/host\/charon\/api\/campaign\/images\/campaign\/NPCs\/images\/a%20b\.png\?w=64$/,
+    );
+    expect(thumbnailUrl('api/campaign/images/x.png?v=2', 128, doc)).toMatch(/\?v=2&w=128$/);
+    expect(thumbnailUrl('api/gm/other/x.png', 64, doc)).not.toContain('w=');
+    expect(thumbnailUrl('', 64, doc)).toBe('');
+    expect(thumbnailUrl(null, 64, doc)).toBe('');
   });
 
   it('resolves API paths against the app root, below any context path', () => {

@@ -48,6 +48,17 @@ export function resourceUrl(path: string | null | undefined, doc: Document = doc
   return apiUrl(path, doc);
 }
 
+/**
+ * A campaign image at the width it is drawn (server: `?w=` of /api/campaign/images/, 64 or 128 px
+ * wide, i.e. up to 32 or 64 CSS px at 2x): a 30 px thumbnail should not cost a 512 px portrait.
+ * Other URLs are returned as they are.
+ */
+export function thumbnailUrl(path: string | null | undefined, widthPx: 64 | 128, doc: Document = document): string {
+  const url = resourceUrl(path, doc);
+  if (!url || !/(^|\/)api\/campaign\/images\//.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}w=${widthPx}`;
+}
+
 /** Relative URL of another page of the app, e.g. `pageUrl('login/?next=messages/')`. */
 export function pageUrl(path: string, doc: Document = document): string {
   return apiUrl(path, doc);

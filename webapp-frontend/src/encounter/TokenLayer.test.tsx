@@ -2,8 +2,8 @@ import { render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { token } from '../test/fixtures';
 
-const resourceUrl = vi.hoisted(() => vi.fn((p: string) => `http://test/${p}`));
-vi.mock('../api/http', async (importOriginal) => ({ ...(await importOriginal<object>()), resourceUrl }));
+const thumbnailUrl = vi.hoisted(() => vi.fn((p: string) => `http://test/${p}`));
+vi.mock('../api/http', async (importOriginal) => ({ ...(await importOriginal<object>()), thumbnailUrl }));
 
 import { TokenLayer } from './TokenLayer';
 
@@ -17,14 +17,14 @@ describe('TokenLayer', () => {
         <TokenLayer tokens={[t1, t2]} unit={40} onImageError={onImageError} />
       </svg>,
     );
-    expect(resourceUrl).toHaveBeenCalledTimes(2); // one call per token render
+    expect(thumbnailUrl).toHaveBeenCalledTimes(2); // one call per token render
     rerender(
       <svg>
         <TokenLayer tokens={[{ ...t1, x: 9 }, t2]} unit={40} onImageError={onImageError} />
       </svg>,
     );
-    expect(resourceUrl).toHaveBeenCalledTimes(3);
-    expect(resourceUrl.mock.calls[2][0]).toBe('img/1.png');
+    expect(thumbnailUrl).toHaveBeenCalledTimes(3);
+    expect(thumbnailUrl.mock.calls[2][0]).toBe('img/1.png');
     expect(container.querySelector('[data-token-id="t1"]')!.getAttribute('data-x')).toBe('9');
   });
 

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { resourceUrl } from '../api/http';
+import { thumbnailUrl } from '../api/http';
 import type { Token } from '../state/types';
 import { cellCenter, TOKEN_RADIUS_RATIO } from './geometry';
 
@@ -60,7 +60,7 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
   const c = cellCenter(token.x, token.y, unit);
   const statuses = new Set(token.status.map((s) => String(s).toLowerCase()));
   const labels = Object.keys(STATUS_LABELS).filter((s) => statuses.has(s));
-  const image = token.image_url && failedUrl !== token.image_url ? resourceUrl(token.image_url) : '';
+  const image = token.image_url && failedUrl !== token.image_url ? thumbnailUrl(token.image_url, 128) : '';
   const clipId = `token-clip-${cssId(token.id)}`;
   const initial = (token.name.trim()[0] ?? '?').toUpperCase();
   const classes = ['token', tokenTypeClass(token.type)];

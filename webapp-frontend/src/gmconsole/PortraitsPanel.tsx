@@ -1,4 +1,4 @@
-import { resourceUrl } from '../api/http';
+import { thumbnailUrl } from '../api/http';
 import type { ActiveView, NpcData } from '../state/types';
 import type { Gm } from './gm';
 import { useGmView } from './hooks';
@@ -34,7 +34,7 @@ export function PortraitsPanel({ gm }: { gm: Gm }) {
           return (
             <li key={npc.id} className={`gm-portrait${shown ? ' active' : ''}`} data-active={shown}>
               <span className="gm-portrait-thumb">
-                {npc.portrait ? <img src={resourceUrl(npc.portrait)} alt="" loading="lazy" /> : (npc.name[0] ?? '?')}
+                {npc.portrait ? <img src={thumbnailUrl(npc.portrait, 128)} alt="" loading="lazy" /> : (npc.name[0] ?? '?')}
               </span>
               <span className="gm-portrait-name">{npc.name}</span>
               <button

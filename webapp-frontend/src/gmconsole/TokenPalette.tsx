@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { resourceUrl } from '../api/http';
+import { thumbnailUrl } from '../api/http';
 import type { Gm } from './gm';
 import { useJson } from './hooks';
 
@@ -103,7 +103,7 @@ export function TokenPalette({
             onClick={() => onSelect(selected?.key === t.key ? null : t)}
           >
             <span className="gm-palette-thumb">
-              {t.image_url ? <img src={resourceUrl(t.image_url)} alt="" draggable={false} /> : (t.name[0] ?? '?').toUpperCase()}
+              {t.image_url ? <img src={thumbnailUrl(t.image_url, 64)} alt="" draggable={false} /> : (t.name[0] ?? '?').toUpperCase()}
             </span>
             <span className="gm-palette-name">{t.name}</span>
             <span className="gm-palette-type">{t.type.toUpperCase()}</span>
