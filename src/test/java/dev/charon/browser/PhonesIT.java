@@ -158,8 +158,33 @@ class PhonesIT {
           if (el.matches('input, select, textarea') && parseFloat(cs.fontSize) < arguments[1])
             out.problems.push(name + ' font ' + cs.fontSize);
         }
+        // text contrast against the nearest painted background (scanlines aside): 4.5:1, 3:1 when large
+        const rgba = (c) => c.match(/[\\d.]+/g).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        for (const el of document.body.querySelectorAll('*')) {
+          const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          const r = el.getBoundingClientRect();
+          if (!text || r.width === 0 || r.height === 0) continue;
+          const cs = getComputedStyle(el);
+          let bg = null;
+          for (let a = el; a && !bg; a = a.parentElement) {
+            const c = rgba(getComputedStyle(a).backgroundColor);
+            if (c.length < 4 || c[3] > 0) bg = c;
+          }
+          bg = bg || [255, 255, 255];
+          const fg = lum(rgba(cs.color)), b = lum(bg);
+          const ratio = (Math.max(fg, b) + 0.05) / (Math.min(fg, b) + 0.05);
+          const size = parseFloat(cs.fontSize);
+          const large = size >= 24 || (size >= 18.66 && parseInt(cs.fontWeight) >= 700);
+          if (ratio < (large ? 3 : arguments[2]))
+            out.problems.push(describe(el) + ' "' + el.textContent.trim().slice(0, 20) + '" contrast '
+              + ratio.toFixed(2) + ' at ' + cs.fontSize);
+        }
         return out;
-        """, MIN_TARGET_PX, MIN_INPUT_FONT_PX);
+        """, MIN_TARGET_PX, MIN_INPUT_FONT_PX, MIN_TEXT_CONTRAST);
     System.out.printf("%s %s: scrollWidth %s, innerWidth %s%n", page, phone.label(), m.get("scrollWidth"),
         m.get("innerWidth"));
     List<String> out = new ArrayList<>();
