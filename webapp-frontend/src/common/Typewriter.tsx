@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { motionOff } from './motion';
 
 /**
  * Text typed out character by character, done in CSS (a stepped width animation over a
@@ -18,6 +19,14 @@ export function Typewriter({
   cursor?: boolean;
   className?: string;
 }) {
+  if (motionOff()) {
+    // reduced motion or ?perf=1: the whole text at once (CSS keeps the cursor from blinking)
+    return (
+      <span className={`typewriter typewriter-instant ${cursor ? 'typewriter-cursor' : ''} ${className}`}>
+        <span className="typewriter-text">{text}</span>
+      </span>
+    );
+  }
   const vars = {
     '--tw-chars': String(Math.max(text.length, 1)),
     '--tw-duration': `${Math.max(text.length, 1) * msPerChar}ms`,

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoginApp } from './LoginApp';
-import { afterLoginPath, isSafeNext } from './nextTarget';
+import { afterLoginPath, confineNext, isSafeNext } from './nextTarget';
 
 describe('next target', () => {
   it('accepts only safe relative paths', () => {
@@ -16,6 +16,56 @@ describe('next target', () => {
     expect(afterLoginPath(null, 'PLAYER')).toBe('messages/');
     expect(afterLoginPath('//evil', 'PLAYER')).toBe('messages/');
     expect(afterLoginPath('messages/', 'GM')).toBe('messages/');
+  });
+});
+
+describe('next confined to the context', () => {
+  const root = new URL('https://table.example/charon/');
+
+  it('keeps a page of the app, as a path relative to its root', () => {
+    expect(confineNext('messages/', root)).toBe('messages/');
+    expect(confineNext('gmconsole/?tab=x#y', root)).toBe('gmconsole/?tab=x#y');
+    expect(confineNext('messages/../gmconsole/', root)).toBe('gmconsole/');
+    expect(afterLoginPath('messages/', 'GM', root)).toBe('messages/');
+  });
+
+  it('refuses whatever leaves the context, another host or another scheme', () => {
+    for (const hostile of [
+      '../x',
+      '..',
+      '../',
+      '../charon2/messages/',
+      'messages/../../x',
+      './../x',
+      '%2e%2e/x',
+      '.%2e/x',
+      'messages/%2E%2E/%2e%2e/x',
+      '/charon/../x',
+      '/x',
+      '//evil.example/charon/',
+      '\\\\evil.example/',
+      '/\\evil.example/',
+      'https://evil.example/charon/',
+      'https://table.example/charon/messages/',
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      ' //evil.example/',
+      '\tjavascript:alert(1)',
+      'messages/\n',
+      '',
+      null,
+    ]) {
+      expect(confineNext(hostile, root), String(hostile)).toBeNull();
+      expect(afterLoginPath(hostile, 'PLAYER', root), String(hostile)).toBe('messages/');
+      expect(afterLoginPath(hostile, 'GM', root), String(hostile)).toBe('gmconsole/');
+    }
+  });
+
+  it('at the root context ".." cannot climb above it', () => {
+    const top = new URL('https://table.example/');
+    expect(confineNext('../messages/', top)).toBe('messages/');
+    expect(confineNext('//evil.example/', top)).toBeNull();
   });
 });
 

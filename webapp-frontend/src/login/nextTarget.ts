@@ -1,9 +1,9 @@
+import { appRoot } from '../api/http';
 import type { Role } from '../state/types';
 
 /**
- * Where to go after logging in. `next` is honoured only when it is a safe relative path
- * inside the app (no scheme, no leading "/" or "//", no backslashes or control
- * characters), so a crafted link cannot send the user to another site.
+ * The syntax `next` must have: a relative path (no scheme, no leading "/" or "//", no
+ * backslashes, which browsers read as "/", no control characters or leading blanks).
  */
 export function isSafeNext(next: string | null | undefined): next is string {
   if (!next) return false;
@@ -14,8 +14,26 @@ export function isSafeNext(next: string | null | undefined): next is string {
   return true;
 }
 
+/**
+ * `next` as a path relative to the application root, or null when it is not a page of this
+ * application. It is resolved against the root (the servlet context, e.g. "/charon/") the way
+ * the browser will resolve it, so a ".." (or "%2e%2e") that climbs out of the context is
+ * caught as well as another host or scheme: "../x" from "/charon/" would be "/x", another
+ * application's path or a 404.
+ */
+export function confineNext(next: string | null | undefined, root: URL): string | null {
+  if (!isSafeNext(next)) return null;
+  let target: URL;
+  try {
+    target = new URL(next, root);
+  } catch {
+    return null;
+  }
+  if (target.origin !== root.origin || !target.pathname.startsWith(root.pathname)) return null;
+  return target.pathname.slice(root.pathname.length) + target.search + target.hash;
+}
+
 /** App-root-relative path to open after a successful login. */
-export function afterLoginPath(next: string | null, role: Role): string {
-  if (isSafeNext(next)) return next;
-  return role === 'GM' ? 'gmconsole/' : 'messages/';
+export function afterLoginPath(next: string | null, role: Role, root: URL = appRoot()): string {
+  return confineNext(next, root) ?? (role === 'GM' ? 'gmconsole/' : 'messages/');
 }

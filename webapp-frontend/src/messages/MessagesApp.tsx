@@ -102,7 +102,7 @@ export function MessagesApp({ navigate = defaultNavigate }: MessagesAppProps) {
         <span className="crt-header-title">CHARON COMMUNICATIONS TERMINAL</span>
         <span className="crt-header-right">
           {offline ? <span className="messages-offline">LINK UNSTABLE</span> : <span>SYSTEM ACTIVE</span>}
-          <button type="button" className="crt-button" onClick={logout}>
+          <button type="button" className="crt-button messages-logout" onClick={logout}>
             LOGOUT
           </button>
         </span>

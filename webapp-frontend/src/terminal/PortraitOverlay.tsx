@@ -1,6 +1,6 @@
 import { memo, useState, type AnimationEvent } from 'react';
 import { resourceUrl } from '../api/http';
-import { isPerfMode } from '../common/perf';
+import { motionOff } from '../common/motion';
 import { Typewriter } from '../common/Typewriter';
 import type { NpcData } from '../state/types';
 import { reconcilePortraitCards, removeLeftCard, type PortraitCard } from './portraitCards';
@@ -24,7 +24,8 @@ export function PortraitOverlay({ portraits, onImageError }: { portraits: NpcDat
   let current = cards;
   if (source !== portraits) {
     current = reconcilePortraitCards(cards, portraits);
-    if (isPerfMode()) current = current.filter((c) => !c.leaving);
+    // without motion there is no dismiss animation whose end would remove the card
+    if (motionOff()) current = current.filter((c) => !c.leaving);
     setSource(portraits);
     setCards(current);
   }

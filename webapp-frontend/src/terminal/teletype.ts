@@ -1,18 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { isPerfMode } from '../common/perf';
+import { motionOff } from '../common/motion';
 import type { HeldMessage } from '../charon/types';
 import { TELETYPE_MS_PER_CHAR } from '../charon/timing';
 
 /** Motion is off: the user asked the system for less motion, or the page runs in ?perf=1. */
-export function prefersInstantText(): boolean {
-  let reduce = false;
-  try {
-    reduce = typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)')?.matches;
-  } catch {
-    reduce = false;
-  }
-  return reduce || isPerfMode();
-}
+export const prefersInstantText = motionOff;
 
 export interface Teletype {
   /** the line being typed and how many of its characters are shown */
