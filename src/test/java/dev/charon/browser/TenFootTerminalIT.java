@@ -29,7 +29,8 @@ import org.openqa.selenium.By;
  * is drawn over a room's name. The campaign is the demo one with a 200-character location and
  * ship name, 30 tokens in one room, a token on every room's centre, two portraits, the comm
  * terminal overlay and a 3,900-character broadcast (the server takes at most 4,000). Figures are printed; screenshots of every
- * view at every size are kept under target/browser-screenshots/ten-foot/.
+ * view at every size are kept under target/browser-screenshots/ten-foot/. The GM's map, which
+ * shares the drawing, is checked at 1366×768: room names ≥ 11 px, none under a piece.
  */
 @ExtendWith(Screenshots.class)
 class TenFootTerminalIT {
@@ -40,6 +41,8 @@ class TenFootTerminalIT {
       + "LAST SEEN DRIFTING OFF TETHYS RELAY WITH HER TRANSPONDER ACTIVE AND HER CREW SILENT FOR ONE HUNDRED DAYS "
       + "AND TWELVE NIGHTS, COLD AS THE DEEP")
       .substring(0, 200);
+  /** The GM's map at 1366×768 (a laptop): room names at least this. */
+  private static final int GM_ROOM_LABEL_PX = 11;
   private static final Path SHOTS = Screenshots.DIR.resolve("ten-foot");
 
   /** Rules by viewport: the minimum px for what players must read, for secondary labels, for room labels. */
@@ -247,6 +250,33 @@ class TenFootTerminalIT {
             "[data-testid='bridge-tab-" + tab + "'].active")).isEmpty());
         measureAtEverySize(tv, "bridge-" + tab.toLowerCase(), failures);
       }
+
+      // The GM's map shares the drawing: room names ≥ 11 px at 1366×768 and never under a piece.
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + LOCATION + "\"}");
+      tv.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1366, "height", 768,
+          "deviceScaleFactor", 1, "mobile", false));
+      tv.driver.get(tomcat.uri("login/?next=gmconsole/").toString());
+      tv.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
+      tv.driver.findElement(By.name("username")).sendKeys("gm");
+      tv.driver.findElement(By.name("password")).sendKeys(GM_PASSWORD);
+      tv.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      tv.await("the GM's map", UI, d -> ((Number) tv.js("return document.querySelectorAll('.room-label').length")).intValue()
+          >= revealed);
+      settle(tv);
+      JsonNode m = JsonMapper.MAPPER.readTree((String) tv.js(MEASURE, SECONDARY));
+      tv.screenshot(SHOTS, "gm-map-1366x768");
+      double gmRoom = Double.MAX_VALUE;
+      for (JsonNode t : m.get("texts")) {
+        if (t.get("role").asText().equals("room")) {
+          gmRoom = Math.min(gmRoom, t.get("px").asDouble());
+        }
+      }
+      System.out.printf("TEN-FOOT gm-map             1366x768   room labels %s px (%d)  covered labels %d%n", fmt(gmRoom),
+          m.get("labels").asInt(), m.get("covered").size());
+      if (gmRoom + 0.05 < GM_ROOM_LABEL_PX) {
+        failures.add(String.format("gm-map 1366x768: room label %.1f px < %d px", gmRoom, GM_ROOM_LABEL_PX));
+      }
+      m.get("covered").forEach(c -> failures.add("gm-map 1366x768: room name covered: " + c.asText()));
       Screenshots.untrack(tv);
     }
     assertTrue(failures.isEmpty(), failures.size() + " rule(s) broken:\n" + String.join("\n", failures));
