@@ -1,6 +1,7 @@
 import {
   memo,
   useCallback,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -8,7 +9,9 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
+  type CSSProperties,
   type ReactNode,
+  type Ref,
   type WheelEvent,
 } from 'react';
 import { resourceUrl } from '../api/http';
@@ -22,10 +25,13 @@ import {
   connectionPath,
   DEFAULT_UNIT,
   doorPlacement,
+  LABEL_CHAR_EM,
+  LABEL_LINE_EM,
   pointsAttr,
   rectCenter,
   roomRect,
   viewBoxFor,
+  wrapLabel,
   type Point,
   type Rect,
   type Side,
@@ -35,9 +41,12 @@ import { TokenLayer } from './TokenLayer';
 
 /**
  * The 2D deck map as an SVG scaled to fit its box (viewBox + preserveAspectRatio), with
- * drag-to-pan and wheel zoom. Layers, bottom to top: path lines, rooms and labels,
- * terminal and POI icons, doors, tokens. Only revealed rooms are drawn (missing entry =
- * hidden); `showHidden` (GM use) draws hidden rooms dimmed instead.
+ * drag-to-pan and wheel zoom. Layers, bottom to top: path lines, rooms, terminal and POI
+ * icons, doors, tokens, room names. The names come last, each on a plate, so no piece is ever
+ * drawn over a room's name; they keep their size on screen whatever the map's scale (the CSS
+ * custom property --map-label-size, in screen pixels: the shared terminal sizes it to the TV).
+ * Only revealed rooms are drawn (missing entry = hidden); `showHidden` (GM use) draws hidden
+ * rooms dimmed instead.
  */
 export interface EncounterMapProps {
   deck: DeckMap;
@@ -84,6 +93,15 @@ interface ViewState {
 }
 
 const DRAG_THRESHOLD_PX = 3;
+/** Room labels before the first measurement (and in jsdom, which has no layout). */
+const FALLBACK_LABEL_PX = 11;
+
+/** The SVG's size on screen and the label size CSS resolved for it. */
+interface Measured {
+  width: number;
+  height: number;
+  labelPx: number;
+}
 
 export function EncounterMap({
   deck,
@@ -109,6 +127,26 @@ export function EncounterMap({
   /** set when a pan ends, so the click that follows does not count as a hit */
   const panned = useRef(false);
   const viewBoxRef = useRef<ViewBox>({ x: 0, y: 0, width, height });
+  const labelsRef = useRef<SVGGElement>(null);
+  const [measured, setMeasured] = useState<Measured | null>(null);
+
+  // Labels are sized in screen pixels, so the map's scale must be known: follow the SVG's box
+  // (a resized window or panel) and the label size CSS gives at that viewport.
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const read = () => {
+      const box = svg.getBoundingClientRect();
+      const px = labelsRef.current ? parseFloat(getComputedStyle(labelsRef.current).fontSize) : NaN;
+      const next = { width: box.width, height: box.height, labelPx: Number.isFinite(px) && px > 0 ? px : FALLBACK_LABEL_PX };
+      setMeasured((m) => (m && m.width === next.width && m.height === next.height && m.labelPx === next.labelPx ? m : next));
+    };
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(read);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
 
   // a different deck starts at the home view
   if (viewFor !== deck.deck_id) {
@@ -169,6 +207,9 @@ export function EncounterMap({
   const vbW = width / view.zoom;
   const vbH = height / view.zoom;
   viewBoxRef.current = { x: view.cx - vbW / 2, y: view.cy - vbH / 2, width: vbW, height: vbH };
+  // screen pixels per map unit (preserveAspectRatio meet: the smaller of the two ratios)
+  const scale = measured && measured.width > 0 && measured.height > 0 ? Math.min(measured.width / vbW, measured.height / vbH) : 1;
+  const svgVars = { '--map-unscale': String(1 / scale) } as CSSProperties;
 
   // stable for the lifetime of the map: reads the current viewBox through a ref
   const toCell = useCallback(
@@ -244,6 +285,7 @@ export function EncounterMap({
       <svg
         ref={svgRef}
         className="encounter-map-svg"
+        style={svgVars}
         viewBox={viewBoxFor(width, height, view.zoom, view.cx, view.cy)}
         preserveAspectRatio="xMidYMid meet"
         role="img"
@@ -279,6 +321,15 @@ export function EncounterMap({
         ) : (
           <TokenLayer tokens={tokens} unit={unit} onImageError={onTokenImageError} />
         )}
+        <RoomLabels
+          ref={labelsRef}
+          deck={deck}
+          unit={unit}
+          visibility={visibility}
+          showHidden={showHidden}
+          scale={scale}
+          labelPx={measured?.labelPx ?? FALLBACK_LABEL_PX}
+        />
       </svg>
       {moved && (
         <button type="button" className="crt-button map-reset" onClick={() => setView(home)}>
@@ -424,7 +475,6 @@ const ROOM_STATUSES = new Set(['operational', 'warning', 'hazard', 'offline']);
 
 function RoomBox({ room, rect, hidden, interactive }: { room: MapRoom; rect: Rect; hidden: boolean; interactive: boolean }) {
   const status = String(room.status ?? 'OPERATIONAL').toLowerCase();
-  const c = rectCenter(rect);
   const gm = interactive
     ? {
         'data-testid': `room-${room.id}`,
@@ -443,12 +493,67 @@ function RoomBox({ room, rect, hidden, interactive }: { room: MapRoom; rect: Rec
     >
       <title>{[room.name, room.status, room.description].filter(Boolean).join(' — ')}</title>
       <rect className="room-box" x={rect.x} y={rect.y} width={rect.width} height={rect.height} />
-      <text className="room-label" x={c.x} y={c.y} dy="0.35em">
-        {(room.name || room.id).toUpperCase()}
-      </text>
     </g>
   );
 }
+
+/** Space kept free between a label's plate and its room's walls, in screen pixels. */
+const LABEL_INSET_PX = 6;
+
+interface RoomLabelsProps {
+  deck: DeckMap;
+  unit: number;
+  visibility: Record<string, boolean>;
+  showHidden: boolean;
+  /** screen pixels per map unit */
+  scale: number;
+  /** the label font size on screen (CSS --map-label-size, resolved) */
+  labelPx: number;
+  ref?: Ref<SVGGElement>;
+}
+
+/**
+ * The room names, drawn after every piece: each sits at its room's centre on a plate, in a
+ * group scaled by 1/scale so its font size is screen pixels. A name wider than its room is
+ * broken at spaces into lines that fit (estimated from the monospace advance, no measuring).
+ */
+const RoomLabels = memo(function RoomLabels({ deck, unit, visibility, showHidden, scale, labelPx, ref }: RoomLabelsProps) {
+  const advance = labelPx * LABEL_CHAR_EM;
+  const lineHeight = labelPx * LABEL_LINE_EM;
+  return (
+    <g className="map-labels" ref={ref}>
+      {deck.rooms
+        .filter((room) => showHidden || isRoomRevealed(visibility, room.id))
+        .map((room) => {
+          const rect = roomRect(room, unit);
+          const c = rectCenter(rect);
+          const roomPx = rect.width * scale - 2 * LABEL_INSET_PX - labelPx * 0.6;
+          const lines = wrapLabel((room.name || room.id).toUpperCase(), roomPx / advance);
+          const longest = Math.max(...lines.map((l) => l.length));
+          const plateW = longest * advance + labelPx * 0.6;
+          const plateH = lines.length * lineHeight + labelPx * 0.3;
+          const hidden = !isRoomRevealed(visibility, room.id);
+          return (
+            <g
+              key={room.id}
+              className={`room-label-group${hidden ? ' room-label-hidden' : ''}`}
+              data-label-for={room.id}
+              transform={`translate(${c.x} ${c.y}) scale(${1 / scale})`}
+            >
+              <rect className="room-label-plate" x={-plateW / 2} y={-plateH / 2} width={plateW} height={plateH} rx={2} />
+              <text className="room-label" y={(-(lines.length - 1) * lineHeight) / 2} dy="0.35em">
+                {lines.map((l, i) => (
+                  <tspan key={i} x={0} dy={i === 0 ? undefined : lineHeight}>
+                    {l}
+                  </tspan>
+                ))}
+              </text>
+            </g>
+          );
+        })}
+    </g>
+  );
+});
 
 function poiKind(p: MapPoi): string {
   const k = String(p.icon || p.type || '').toLowerCase();

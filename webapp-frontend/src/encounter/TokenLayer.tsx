@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import { thumbnailUrl } from '../api/http';
 import type { Token } from '../state/types';
 import { cellCenter, TOKEN_RADIUS_RATIO } from './geometry';
@@ -75,6 +75,7 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
       data-y={token.y}
       data-status={token.status.join(' ')}
       transform={`translate(${c.x} ${c.y})`}
+      style={{ '--token-r': `${r}px` } as CSSProperties}
     >
       <title>{`${token.name || 'Token'} (${token.type})${labels.length ? ' — ' + labels.join(', ') : ''}`}</title>
       <circle className="token-glow" r={r + 4} />
@@ -103,7 +104,7 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
       ) : (
         <>
           <circle className="token-body" r={r} />
-          <text className="token-initial" dy="0.35em" fontSize={r}>
+          <text className="token-initial" dy="0.35em">
             {initial}
           </text>
         </>
@@ -117,9 +118,10 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
         </g>
       )}
       {labels.length > 0 && (
-        <g className="token-status-labels" transform={`translate(0 ${r + 9})`}>
+        <g className="token-status-labels" transform={`translate(0 ${r})`}>
+          {/* in em: the labels may be enlarged for a big screen (--map-piece-text) */}
           {labels.map((s, i) => (
-            <text key={s} className={`token-status-label token-status-${s}`} y={i * 9} data-status-label={s}>
+            <text key={s} className={`token-status-label token-status-${s}`} y={`${1.1 + i * 1.15}em`} data-status-label={s}>
               {`${STATUS_GLYPHS[s]} ${STATUS_LABELS[s]}`}
             </text>
           ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellCenter, clampZoom, clientToMap, parseViewBox, roomAtCell, connectionPath, doorPlacement, facingSide, PATH_STUB_PX, viewBoxFor } from './geometry';
+import { cellAt, cellCenter, clampZoom, clientToMap, parseViewBox, roomAtCell, connectionPath, doorPlacement, facingSide, PATH_STUB_PX, viewBoxFor, wrapLabel } from './geometry';
 
 const A = { x: 0, y: 0, width: 100, height: 100 };
 
@@ -64,5 +64,17 @@ describe('screen to grid', () => {
     const rooms = [{ id: 'a', x: 1, y: 1, width: 2, height: 2 }];
     expect(roomAtCell(rooms, { x: 2, y: 2 })?.id).toBe('a');
     expect(roomAtCell(rooms, { x: 3, y: 2 })).toBeNull();
+  });
+});
+
+describe('wrapLabel', () => {
+  it('keeps a name that fits on one line and breaks a longer one at spaces', () => {
+    expect(wrapLabel('MEDBAY', 10)).toEqual(['MEDBAY']);
+    expect(wrapLabel("CAPTAIN'S QUARTERS", 12)).toEqual(["CAPTAIN'S", 'QUARTERS']);
+    expect(wrapLabel('A B C D', 3)).toEqual(['A B', 'C D']);
+  });
+  it('never cuts a word: one longer than the line keeps its own line', () => {
+    expect(wrapLabel('HYDROPONICS BAY', 4)).toEqual(['HYDROPONICS', 'BAY']);
+    expect(wrapLabel('  ', 4)).toEqual(['']);
   });
 });

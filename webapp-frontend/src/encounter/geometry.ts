@@ -237,3 +237,34 @@ export function roomAtCell<R extends Pick<MapRoom, 'x' | 'y' | 'width' | 'height
   }
   return null;
 }
+
+/**
+ * Advance of one character of a room label, in em: the monospace stack's 0.6 em glyph plus the
+ * label's 0.05 em letter-spacing (encounter-map.css). Used to size the label plates without
+ * measuring text, so the labels need no layout pass of their own.
+ */
+export const LABEL_CHAR_EM = 0.65;
+/** Line height of a wrapped room label, in em. */
+export const LABEL_LINE_EM = 1.15;
+
+/**
+ * A room name broken at spaces into lines of at most `maxChars` characters (greedy). A word
+ * longer than a line keeps its own line: it overflows the room rather than losing letters.
+ */
+export function wrapLabel(text: string, maxChars: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [''];
+  const limit = Math.max(1, Math.floor(maxChars));
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= limit) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  lines.push(line);
+  return lines;
+}

@@ -100,6 +100,8 @@ export function EncounterView({
   } else if (map) {
     body = (
       <>
+        {/* a strip above the map, so it never covers a room */}
+        <LevelIndicator level={level} total={total} name={deckName || map.current_deck.name || ''} />
         <EncounterMap
           deck={map.current_deck}
           visibility={visibility}
@@ -107,7 +109,6 @@ export function EncounterView({
           tokens={tokens}
           onImageError={onImageError}
         />
-        <LevelIndicator level={level} total={total} name={deckName || map.current_deck.name || ''} />
       </>
     );
   } else if (loading) {

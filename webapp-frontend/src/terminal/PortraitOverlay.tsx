@@ -1,4 +1,4 @@
-import { memo, useState, type AnimationEvent } from 'react';
+import { memo, useState, type AnimationEvent, type CSSProperties } from 'react';
 import { resourceUrl } from '../api/http';
 import { motionOff } from '../common/motion';
 import { Typewriter } from '../common/Typewriter';
@@ -42,7 +42,7 @@ export function PortraitOverlay({ portraits, onImageError }: { portraits: NpcDat
 
   return (
     <div className={`portrait-overlay${allLeaving ? ' portrait-overlay-leaving' : ''}`} data-testid="portrait-overlay">
-      <div className="portrait-row">
+      <div className="portrait-row" style={{ '--portraits': String(current.length) } as CSSProperties}>
         {current.map((card) => (
           <PortraitCardView
             key={card.npc.id}
