@@ -288,7 +288,9 @@ export function EncounterMap({
         style={svgVars}
         viewBox={viewBoxFor(width, height, view.zoom, view.cx, view.cy)}
         preserveAspectRatio="xMidYMid meet"
-        role="img"
+        // an image for players; for the GM a group of labelled buttons (rooms, doors, tokens):
+        // an img role would hide them from assistive technology
+        role={onHit ? 'group' : 'img'}
         aria-label={`Deck map ${deck.name ?? deck.deck_id}`}
         onWheel={onWheel}
         onPointerDown={onPointerDown}

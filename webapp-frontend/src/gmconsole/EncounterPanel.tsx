@@ -8,7 +8,7 @@ import { useStore } from '../state/store';
 import type { ActiveView, DeckMap, MapRoom, Token } from '../state/types';
 import type { Gm } from './gm';
 import { GmTokenLayer } from './GmTokenLayer';
-import { useGmView, useJson } from './hooks';
+import { useGmView, useJson, useMapUnitsPerPixel } from './hooks';
 import { pendingTokenIds } from './optimistic';
 import { Popup } from './Popup';
 import { TEMPLATE_MIME, TokenPalette, type TokenTemplate } from './TokenPalette';
@@ -113,6 +113,12 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const [popup, setPopup] = useState<PopupState>(null);
   const [allDecksScope, setAllDecksScope] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
+  // the first full render waits for the map and the deck list: drawn before them, the toolbar
+  // grew when the deck buttons arrived and pushed the map down (a layout shift of 0.14-0.17)
+  const decksKnown = !!allDecks.data || !!allDecks.error || !!map?.decks;
+  const shown = useRef(false);
+  if ((deck || failed) && (decksKnown || failed)) shown.current = true;
+  useMapUnitsPerPixel(boxRef, shown.current);
 
   useEffect(() => {
     if (!placing) return;
@@ -239,6 +245,13 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const popupToken = popup?.kind === 'token' ? tokenMap[popup.id] : undefined;
   const popupDoor = popup?.kind === 'door' ? deck?.connections?.find((c) => c.id === popup.id) : undefined;
 
+  if (!shown.current) {
+    return (
+      <div className="gm-encounter" data-testid="encounter-loading">
+        <div className="gm-empty crt-cursor">Loading map</div>
+      </div>
+    );
+  }
   return (
     <div className="gm-encounter" data-testid="encounter-panel">
       <div className="gm-toolbar" role="toolbar" aria-label="Encounter controls">

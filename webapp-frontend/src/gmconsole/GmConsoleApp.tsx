@@ -22,7 +22,7 @@ import { PortraitsPanel } from './PortraitsPanel';
 import { ShipPanel } from './ShipPanel';
 import type { GmStore } from './store';
 import { useJson } from './hooks';
-import { ViewControls } from './ViewControls';
+import { VIEW_CONTROLS_ID, ViewControls } from './ViewControls';
 
 /**
  * The GM console: session check, then the live GM state (stream, threshold 2) with the
@@ -63,9 +63,24 @@ export function GmConsoleApp({ store, EventSourceImpl, navigate = defaultNavigat
 
   return (
     <div className="gm-page">
+      {/* the first Tab stop: past the header and the whole location tree to what the GM uses most */}
+      <a
+        className="gm-skip-link"
+        href={`#${VIEW_CONTROLS_ID}`}
+        onClick={(e) => {
+          const target = document.getElementById(VIEW_CONTROLS_ID);
+          if (!target) return;
+          e.preventDefault();
+          target.focus();
+          target.scrollIntoView({ block: 'nearest' });
+        }}
+      >
+        SKIP TO VIEW CONTROLS
+      </a>
       <header className="crt-header gm-header">
-        <span className="crt-header-title">CHARON</span>
-        <span className="crt-header-subtitle">GM CONSOLE</span>
+        <h1 className="crt-header-title gm-title">
+          CHARON <span className="crt-header-subtitle">GM CONSOLE</span>
+        </h1>
         <span className="crt-header-right">
           {me && <span>{me.username.toUpperCase()}</span>}
           <button
@@ -139,8 +154,7 @@ function Console({
         <LocationTree gm={gm} resource={locations} />
       </aside>
       <main className="gm-main">
-        <ViewControls gm={gm} />
-        {!hasView && <div className="gm-waiting crt-cursor">&gt; Waiting for state</div>}
+        <ViewControls gm={gm} waiting={!hasView} />
         <nav className="gm-tabs" role="tablist" aria-label="Console panels">
           {TABS.map((t) => (
             <button

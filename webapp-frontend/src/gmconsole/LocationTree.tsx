@@ -91,7 +91,7 @@ export function LocationTree({ gm, resource }: { gm: Gm; resource: JsonResource<
             className="gm-tree-location"
             data-testid={`location-${node.slug}`}
             aria-current={selected ? 'location' : undefined}
-            title={live ? 'Show this location now' : 'Prepare this location for ENCOUNTER'}
+            title={`${node.name || node.slug}: ${live ? 'show this location now' : 'prepare this location for ENCOUNTER'}`}
             onClick={() => select(node)}
           >
             <span className="gm-tree-name">{node.name || node.slug}</span>
@@ -107,8 +107,14 @@ export function LocationTree({ gm, resource }: { gm: Gm; resource: JsonResource<
                 <li key={`t:${t.slug}`} className="gm-tree-terminal" role="treeitem" aria-selected={shown}>
                   <div className={`gm-tree-row gm-terminal-row${shown ? ' shown' : ''}`} style={{ paddingLeft: (depth + 1) * 14 + 18 }}>
                     <span className="gm-terminal-icon" aria-hidden="true">▣</span>
-                    <span className="gm-tree-name" title={t.description}>{t.name || t.slug}</span>
-                    {t.owner && <span className="gm-tag gm-tag-owner">{t.owner}</span>}
+                    <span className="gm-tree-name" title={[t.name || t.slug, t.description].filter(Boolean).join(' — ')}>
+                      {t.name || t.slug}
+                    </span>
+                    {t.owner && (
+                      <span className="gm-tag gm-tag-owner" title={t.owner}>
+                        {t.owner}
+                      </span>
+                    )}
                     <button
                       type="button"
                       className={`crt-button gm-mini${shown ? ' active' : ''}`}

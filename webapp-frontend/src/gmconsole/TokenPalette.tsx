@@ -81,36 +81,7 @@ export function TokenPalette({
       <div className="gm-subtitle">
         TOKENS <span className="crt-muted">— click, then click a cell · or drag onto the map</span>
       </div>
-      {images.error && <div className="gm-error">Token images: {images.error}</div>}
-      <div className="gm-palette-grid" role="listbox" aria-label="Token templates">
-        {templates.map((t) => (
-          <button
-            key={t.key}
-            type="button"
-            role="option"
-            aria-selected={selected?.key === t.key}
-            className={`gm-palette-item token-type-${t.type}${selected?.key === t.key ? ' selected' : ''}`}
-            data-testid={`palette-${t.key}`}
-            title={`${t.name} (${t.type})`}
-            draggable
-            onDragStart={(e: DragEvent<HTMLButtonElement>) => {
-              e.dataTransfer.setData(TEMPLATE_MIME, JSON.stringify(t));
-              e.dataTransfer.setData('text/plain', t.name);
-              e.dataTransfer.effectAllowed = 'copy';
-              onDragTemplate(t);
-            }}
-            onDragEnd={() => onDragTemplate(null)}
-            onClick={() => onSelect(selected?.key === t.key ? null : t)}
-          >
-            <span className="gm-palette-thumb">
-              {t.image_url ? <img src={thumbnailUrl(t.image_url, 64)} alt="" draggable={false} /> : (t.name[0] ?? '?').toUpperCase()}
-            </span>
-            <span className="gm-palette-name">{t.name}</span>
-            <span className="gm-palette-type">{t.type.toUpperCase()}</span>
-          </button>
-        ))}
-        {templates.length === 0 && !images.loading && <div className="crt-muted">No token images</div>}
-      </div>
+      {/* above the images: they arrive later and would push the form down (a layout shift) */}
       <form
         className="gm-custom-token"
         onSubmit={(e) => {
@@ -146,6 +117,36 @@ export function TokenPalette({
           ADD
         </button>
       </form>
+      {images.error && <div className="gm-error">Token images: {images.error}</div>}
+      <div className="gm-palette-grid" role="listbox" aria-label="Token templates">
+        {templates.map((t) => (
+          <button
+            key={t.key}
+            type="button"
+            role="option"
+            aria-selected={selected?.key === t.key}
+            className={`gm-palette-item token-type-${t.type}${selected?.key === t.key ? ' selected' : ''}`}
+            data-testid={`palette-${t.key}`}
+            title={`${t.name} (${t.type})`}
+            draggable
+            onDragStart={(e: DragEvent<HTMLButtonElement>) => {
+              e.dataTransfer.setData(TEMPLATE_MIME, JSON.stringify(t));
+              e.dataTransfer.setData('text/plain', t.name);
+              e.dataTransfer.effectAllowed = 'copy';
+              onDragTemplate(t);
+            }}
+            onDragEnd={() => onDragTemplate(null)}
+            onClick={() => onSelect(selected?.key === t.key ? null : t)}
+          >
+            <span className="gm-palette-thumb">
+              {t.image_url ? <img src={thumbnailUrl(t.image_url, 64)} alt="" draggable={false} /> : (t.name[0] ?? '?').toUpperCase()}
+            </span>
+            <span className="gm-palette-name">{t.name}</span>
+            <span className="gm-palette-type">{t.type.toUpperCase()}</span>
+          </button>
+        ))}
+        {templates.length === 0 && !images.loading && <div className="crt-muted">No token images</div>}
+      </div>
     </div>
   );
 }

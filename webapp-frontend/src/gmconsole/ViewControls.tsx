@@ -26,16 +26,24 @@ const selectLocationName = (v: ActiveView | null) => (v ? v.location_name || v.l
  * What the players' screen shows, one click each. switch-view without a location keeps
  * the current one (so STANDBY and back to ENCOUNTER keeps the encounter).
  */
-export function ViewControls({ gm }: { gm: Gm }) {
+/** The skip link's target (GmConsoleApp). */
+export const VIEW_CONTROLS_ID = 'gm-view-controls';
+
+/**
+ * `waiting`: no state yet. Said in the title line, not in a line of its own that would push the
+ * panels down when the state arrives (a layout shift).
+ */
+export function ViewControls({ gm, waiting = false }: { gm: Gm; waiting?: boolean }) {
   const current = useGmView(gm.store, selectViewType);
   const location = useGmView(gm.store, selectLocationName);
   return (
-    <section className="gm-view-controls crt-panel" aria-label="View controls">
+    <section className="gm-view-controls crt-panel" aria-label="View controls" id={VIEW_CONTROLS_ID} tabIndex={-1}>
       <div className="crt-panel-title">
         VIEW CONTROLS
         <span className="gm-title-info">
           ON SCREEN: <b data-testid="current-view">{current || '—'}</b>
           {location ? ` · ${location}` : ''}
+          {waiting && <span className="gm-waiting crt-cursor"> · waiting for state</span>}
         </span>
       </div>
       <div className="gm-view-buttons">

@@ -9,9 +9,9 @@ const LINKS: Array<{ href: string; title: string; text: string }> = [
 
 export function Landing() {
   return (
-    <div className="landing">
+    <main className="landing">
       <section className="crt-panel landing-panel">
-        <div className="crt-panel-title">CHARON // SYSTEM ACCESS</div>
+        <h1 className="crt-panel-title">CHARON // SYSTEM ACCESS</h1>
         <nav className="landing-links">
           {LINKS.map((l) => (
             <a key={l.href} className="landing-link" href={l.href}>
@@ -23,6 +23,6 @@ export function Landing() {
         <div className="landing-foot crt-muted crt-cursor">MOTHERSHIP // THE OUTER VEIL </div>
       </section>
       <Scanlines />
-    </div>
+    </main>
   );
 }

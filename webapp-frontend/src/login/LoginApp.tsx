@@ -33,9 +33,9 @@ export function LoginApp({ navigate = defaultNavigate, search = window.location.
   };
 
   return (
-    <div className="login-page">
+    <main className="login-page">
       <form className="crt-panel login-panel" onSubmit={submit} aria-label="Login">
-        <div className="crt-panel-title">CHARON // AUTHENTICATION</div>
+        <h1 className="crt-panel-title">CHARON // AUTHENTICATION</h1>
         <div className="login-body">
           <label className="login-field">
             <span>USER ID</span>
@@ -72,6 +72,6 @@ export function LoginApp({ navigate = defaultNavigate, search = window.location.
         </div>
       </form>
       <Scanlines />
-    </div>
+    </main>
   );
 }

@@ -99,7 +99,7 @@ export function MessagesApp({ navigate = defaultNavigate }: MessagesAppProps) {
   return (
     <div className="messages-page">
       <header className="crt-header">
-        <span className="crt-header-title">CHARON COMMUNICATIONS TERMINAL</span>
+        <h1 className="crt-header-title">CHARON COMMUNICATIONS TERMINAL</h1>
         <span className="crt-header-right">
           {offline ? <span className="messages-offline">LINK UNSTABLE</span> : <span>SYSTEM ACTIVE</span>}
           <button type="button" className="crt-button messages-logout" onClick={logout}>

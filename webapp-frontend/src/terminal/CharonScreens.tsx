@@ -6,7 +6,7 @@ export function CharonTerminalView({ store }: { store: TerminalStore }) {
   return (
     <div className="charon-screen" data-testid="view-CHARON_TERMINAL">
       <section className="crt-panel charon-panel charon-panel-full" data-testid="charon-terminal" aria-label="CHARON">
-        <div className="charon-title">CHARON</div>
+        <h1 className="charon-title">CHARON</h1>
         <CharonConversation store={store} />
       </section>
     </div>

@@ -5,15 +5,15 @@ export function TerminalHeader({ viewType, locationName }: { viewType: string; l
   if (viewType === 'ENCOUNTER') {
     return (
       <header className="crt-header" data-testid="terminal-header">
-        <span className="crt-header-title">
+        <h1 className="crt-header-title">
           {locationName ? <Typewriter text={locationName.toUpperCase()} msPerChar={50} cursor /> : 'ENCOUNTER'}
-        </span>
+        </h1>
       </header>
     );
   }
   return (
     <header className="crt-header" data-testid="terminal-header">
-      <span className="crt-header-title">MOTHERSHIP</span>
+      <h1 className="crt-header-title">MOTHERSHIP</h1>
       <span className="crt-header-subtitle">TERMINAL</span>
       {viewType !== 'BRIDGE' && <span className="crt-header-right">STATION ACCESS</span>}
     </header>
