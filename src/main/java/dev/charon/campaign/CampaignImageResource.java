@@ -31,7 +31,7 @@ public class CampaignImageResource {
   public Response image(@Encoded @PathParam("path") String path, @QueryParam("w") String w, @Context Request request) {
     java.util.Optional<Integer> width = Thumbnails.width(w);
     CampaignImages.Image image = images.find(path);
-    java.util.Optional<Thumbnails.Thumbnail> thumbnail = width.flatMap(px -> thumbnails.of(image, px));
+    java.util.Optional<Thumbnails.Thumbnail> thumbnail = width.flatMap(px -> thumbnails.of(images, image, px));
     EntityTag tag = new EntityTag(thumbnail.map(Thumbnails.Thumbnail::etag).orElse(image.etag()));
     CacheControl revalidate = new CacheControl();
     revalidate.setNoCache(true);

@@ -64,6 +64,11 @@ public final class CampaignImages {
         Cacheable.tag("image", c.contentVersion(), rel, a.size(), a.lastModifiedTime()));
   }
 
+  /** The bytes of a found image, read again under the campaign's file rule (no link followed). */
+  java.util.Optional<byte[]> read(Image image) {
+    return holder.current().root().flatMap(root -> CampaignFiles.quiet(root).read(image.file(), MAX_IMAGE_BYTES));
+  }
+
   /** Percent-decoding of a path (a '+' stays a '+': that is form encoding, not path encoding). */
   static String decode(String s) {
     byte[] out = new byte[s.length()];

@@ -6,7 +6,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class Thumbnails {
    * The image scaled to a width, or empty when the original should be sent as it is: already that
    * narrow, a format the JDK cannot read (WebP), too many pixels, or an unreadable file.
    */
-  public Optional<Thumbnail> of(CampaignImages.Image image, int widthPx) {
+  public Optional<Thumbnail> of(CampaignImages images, CampaignImages.Image image, int widthPx) {
     String key = image.etag() + "/" + widthPx;
     synchronized (cache) {
       Thumbnail cached = cache.get(key);
@@ -67,7 +66,7 @@ public final class Thumbnails {
         return Optional.of(cached);
       }
     }
-    Optional<Thumbnail> made = scale(image.file(), widthPx)
+    Optional<Thumbnail> made = images.read(image).flatMap(bytes -> scale(bytes, widthPx))
         .map(t -> new Thumbnail(t.bytes(), t.type(), image.etag() + "-w" + widthPx));
     made.ifPresent(t -> {
       synchronized (cache) {
@@ -78,8 +77,8 @@ public final class Thumbnails {
   }
 
   /** @return PNG when the picture has transparency (token art), else JPEG; empty when not smaller than the file */
-  static Optional<Thumbnail> scale(Path file, int widthPx) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+  static Optional<Thumbnail> scale(byte[] file, int widthPx) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(file))) {
       if (in == null) {
         return Optional.empty();
       }
@@ -124,7 +123,7 @@ public final class Thumbnails {
         }
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
         ImageIO.write(out, alpha ? "png" : "jpeg", encoded);
-        if (encoded.size() >= java.nio.file.Files.size(file)) {
+        if (encoded.size() >= file.length) {
           return Optional.empty(); // a small, well-packed original is the better file to send
         }
         return Optional.of(new Thumbnail(encoded.toByteArray(), alpha ? "image/png" : "image/jpeg", ""));
