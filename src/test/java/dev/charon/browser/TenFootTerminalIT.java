@@ -243,6 +243,16 @@ class TenFootTerminalIT {
       tv.await("CHARON", UI, d -> !d.findElements(By.cssSelector("[data-testid=view-CHARON_TERMINAL]")).isEmpty());
       measureAtEverySize(tv, "charon", failures);
 
+      // SHIP DASHBOARD shows the ship's status (not "not available") and follows the GM's overrides
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"SHIP_DASHBOARD\"}");
+      tv.await("the ship dashboard", UI,
+          d -> !d.findElements(By.cssSelector("[data-testid=view-SHIP_DASHBOARD] [data-system]")).isEmpty());
+      assertTrue(!tv.driver.getPageSource().contains("NOT AVAILABLE"), "the ship dashboard is a real screen");
+      gm.postJson("api/gm/ship-status/toggle/", "{\"system\":\"life_support\",\"status\":\"OFFLINE\"}");
+      tv.await("the GM's override on the dashboard", UI, d -> !d.findElements(By.cssSelector(
+          "[data-testid=view-SHIP_DASHBOARD] [data-system=life_support][data-system-status=OFFLINE]")).isEmpty());
+      measureAtEverySize(tv, "ship-dashboard", failures);
+
       gm.postJson("api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
       for (String tab : List.of("STATUS", "PERSONNEL", "LOGS", "MAP")) {
         gm.postJson("api/gm/bridge/navigate/", "{\"tab\":\"" + tab + "\"}");
