@@ -64,6 +64,10 @@ public final class Disclosures implements ActiveView.Feed {
   /** The lists last pushed and the campaign they came from; only touched under the view's lock. */
   private Lists published;
   private Campaign publishedFor;
+  /** A new stream's frame and what it was made from (campaign, marks); only touched under the view's lock. */
+  private Frame snapshotFrame;
+  private Campaign snapshotCampaign;
+  private Marks snapshotMarks;
 
   public Disclosures(EntityManagerFactory emf, ActiveView activeView, CampaignHolder campaign, Clock clock) {
     this.emf = emf;
@@ -190,7 +194,15 @@ public final class Disclosures implements ActiveView.Feed {
   @Override
   public Frame snapshot(Projection projection, ActiveViewState state) {
     // The same lists for both: they are what players may see, and the GM reads the rest by REST.
-    return frame("snapshot", lists(campaign.current(), marks));
+    // Made once per campaign and marks, not per stream: a thousand screens connect to the same.
+    Campaign c = campaign.current();
+    Marks m = marks;
+    if (snapshotFrame == null || c != snapshotCampaign || m != snapshotMarks) {
+      snapshotFrame = frame("snapshot", lists(c, m));
+      snapshotCampaign = c;
+      snapshotMarks = m;
+    }
+    return snapshotFrame;
   }
 
   /** A reload can add sessions (moving the default), or remove NPCs: players get the new lists. */

@@ -60,6 +60,24 @@ class DisclosuresApiTest extends ApiTestBase {
   }
 
   @Test
+  void aStreamOpenedAfterADisclosureHasTheNewListsInItsFirstBridgeFrame() {
+    // The first frame is made once and shared by the streams that open on the same lists.
+    try (SseClient early = new SseClient(uri("api/active-view/stream/"));
+        SseClient early2 = new SseClient(uri("api/active-view/stream/"))) {
+      awaitBridgeEvents(early, 1);
+      awaitBridgeEvents(early2, 1);
+      assertEquals("[]", bridgeEvents(early2).get(0).get("known_npcs").toString());
+    }
+    postOk("api/gm/bridge/npc-known/", "{\"npc_id\":\"lucia_vance\",\"known\":true}");
+    try (SseClient late = new SseClient(uri("api/active-view/stream/"))) {
+      awaitBridgeEvents(late, 1);
+      JsonNode first = bridgeEvents(late).get(0);
+      assertEquals("snapshot", first.get("type").asText());
+      assertEquals("[\"lucia_vance\"]", first.get("known_npcs").toString());
+    }
+  }
+
+  @Test
   void playersSeeTheCrewAndOnlyTheNpcsTheGmMarkedKnown() {
     Agent terminal = agent();
     JsonNode before = terminal.get("api/bridge/personnel/").json();

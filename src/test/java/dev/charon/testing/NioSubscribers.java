@@ -53,7 +53,10 @@ public final class NioSubscribers implements AutoCloseable {
       return arrivals[(int) (version & (ARRIVAL_RING - 1))];
     }
 
-    /** Scans bytes for "\nid: <digits>\n" without building strings: the client must stay cheap. */
+    /**
+     * Scans bytes for the marker and the number after it (by default "\nid: <digits>\n") without
+     * building strings: the client must stay cheap.
+     */
     void scan(byte[] b, int n, long now) {
       for (int i = 0; i < n; i++) {
         byte c = b[i];
@@ -62,29 +65,30 @@ public final class NioSubscribers implements AutoCloseable {
             digits = digits * 10 + (c - '0');
             continue;
           }
-          if (c == '\n' || c == '\r') {
+          if (c == '\n' || c == '\r' || !idLine) {
             arrivals[(int) (digits & (ARRIVAL_RING - 1))] = now;
             lastArrival = now;
             arrived(this, digits);
           }
           digits = -1;
-          matched = c == '\n' ? 1 : 0;
+          matched = c == marker[0] ? 1 : 0;
           continue;
         }
-        if (c == ID_LINE[matched]) {
-          if (++matched == ID_LINE.length) {
+        if (c == marker[matched]) {
+          if (++matched == marker.length) {
             digits = 0;
             matched = 0;
           }
         } else {
-          matched = c == '\n' ? 1 : 0;
+          // Restarting at the mismatching byte is enough for the markers used ("\nid: " and
+          // "\"version\":" in JSON): no match can begin inside a failed one.
+          matched = c == marker[0] ? 1 : 0;
         }
       }
     }
   }
 
   private static final int ARRIVAL_RING = 1024;
-  private static final byte[] ID_LINE = "\nid: ".getBytes(StandardCharsets.US_ASCII);
 
   private final Selector selector;
   public final List<Sub> subs = new ArrayList<>();
@@ -92,6 +96,9 @@ public final class NioSubscribers implements AutoCloseable {
   private volatile boolean running = true;
 
   private final boolean recordBytes;
+  private final byte[] marker;
+  /** The marker is the SSE id line, whose number must end the line. */
+  private final boolean idLine;
 
   public NioSubscribers() throws IOException {
     this(false);
@@ -99,7 +106,18 @@ public final class NioSubscribers implements AutoCloseable {
 
   /** @param recordBytes keep every byte each stream receives (for tests that look inside) */
   public NioSubscribers(boolean recordBytes) throws IOException {
+    this(recordBytes, "\nid: ");
+  }
+
+  /**
+   * @param marker what precedes an event's version in the stream: Charon's streams carry it as
+   *     the SSE id ({@code "\nid: "}); a system whose ids are its own (nchan's are
+   *     {@code <time>:<n>}) is given events whose data holds it, e.g. {@code "\"version\":"}
+   */
+  public NioSubscribers(boolean recordBytes, String marker) throws IOException {
     this.recordBytes = recordBytes;
+    this.marker = marker.getBytes(StandardCharsets.US_ASCII);
+    this.idLine = marker.equals("\nid: ");
     selector = Selector.open();
     loop = new Thread(this::run, "bench-nio");
     loop.setDaemon(true);
