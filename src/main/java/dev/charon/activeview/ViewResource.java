@@ -1,6 +1,5 @@
 package dev.charon.activeview;
 
-import dev.charon.web.ApiError;
 import dev.charon.web.Body;
 import dev.charon.web.Written;
 import jakarta.ws.rs.Consumes;
@@ -12,75 +11,61 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Endpoints #1–#6 and #17: parse, call one transition, answer with the new version. */
+/**
+ * Endpoints #1–#6 and #17: read the body ({@link ViewActions}), apply one transition, answer with
+ * the new version. The GM's writes go through {@link GmWrites} (undoable); hiding the overlay is
+ * open to the shared terminal too, so it is not an undo step.
+ */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class ViewResource {
-  private final ActiveView activeView;
+  private final GmWrites gm;
 
-  public ViewResource(ActiveView activeView) {
-    this.activeView = activeView;
+  public ViewResource(GmWrites gm) {
+    this.gm = gm;
   }
 
   @POST
   @Path("gm/switch-view")
   public Map<String, Object> switchView(@Context ContainerRequestContext request) {
-    Body body = Body.of(request);
-    ViewType viewType = ViewType.parse(body.requiredExact("view_type")).orElseThrow(() ->
-        ApiError.badRequest("view_type", "Invalid view_type. Must be one of: " + ViewType.choices()));
-    return Written.of(activeView.apply(ViewCommands.switchView(viewType,
-        body.optionalString("location_slug", ViewCommands.MAX_SLUG_CHARS),
-        body.string("view_slug", "", ViewCommands.MAX_SLUG_CHARS),
-        body.optionalBoolean("reset").orElse(false))));
+    return Written.of(gm.apply(ViewActions.switchView(Body.of(request))));
   }
 
   @POST
   @Path("gm/show-terminal")
   public Map<String, Object> showTerminal(@Context ContainerRequestContext request) {
-    Body body = Body.of(request);
-    return Written.of(activeView.apply(ViewCommands.showTerminal(
-        body.requiredStringOrEmpty("location_slug", ViewCommands.MAX_SLUG_CHARS),
-        body.requiredStringOrEmpty("terminal_slug", ViewCommands.MAX_SLUG_CHARS))));
+    return Written.of(gm.apply(ViewActions.showTerminal(Body.of(request))));
   }
 
   @POST
   @Path("terminal/hide")
   public Map<String, Object> hideTerminal(@Context ContainerRequestContext request) {
     Body.none(request);
-    return Written.of(activeView.apply(ViewCommands.hideTerminal()));
+    return Written.of(gm.activeView().apply(ViewCommands.hideTerminal()));
   }
 
   @POST
   @Path("gm/charon/mode")
   public Map<String, Object> charonMode(@Context ContainerRequestContext request) {
-    Body body = Body.of(request);
-    return Written.of(activeView.apply(ViewCommands.charonMode(body.requiredExact("mode"))));
+    return Written.of(gm.apply(ViewActions.charonMode(Body.of(request))));
   }
 
   @POST
   @Path("gm/charon/location")
   public Map<String, Object> charonLocation(@Context ContainerRequestContext request) {
-    Body body = Body.of(request);
-    return Written.of(activeView.apply(ViewCommands.charonLocation(
-        body.requiredStringOrEmpty("location_path", 4 * ViewCommands.MAX_SLUG_CHARS))));
+    return Written.of(gm.apply(ViewActions.charonLocation(Body.of(request))));
   }
 
   @POST
   @Path("gm/charon/toggle-dialog")
   public Map<String, Object> toggleDialog(@Context ContainerRequestContext request) {
-    Body body = Body.of(request);
-    return Written.of(activeView.apply(ViewCommands.toggleDialog(body.optionalBoolean("open"))));
+    return Written.of(gm.apply(ViewActions.toggleDialog(Body.of(request))));
   }
 
   @POST
   @Path("gm/ship-status/toggle")
   public Map<String, Object> shipSystem(@Context ContainerRequestContext request) {
-    Body body = Body.of(request);
-    return Written.of(activeView.apply(ViewCommands.shipSystem(
-        body.requiredExact("system"),
-        body.optionalExact("status"),
-        body.optionalInt("condition"),
-        body.optionalString("info", ViewCommands.MAX_INFO_CHARS))));
+    return Written.of(gm.apply(ViewActions.shipSystem(Body.of(request))));
   }
 }

@@ -1,6 +1,6 @@
 package dev.charon.bridge;
 
-import dev.charon.activeview.ActiveView;
+import dev.charon.activeview.GmWrites;
 import dev.charon.activeview.BridgeCommands;
 import dev.charon.web.ApiError;
 import dev.charon.web.Body;
@@ -24,12 +24,12 @@ import java.util.Map;
 public class BridgeGmResource {
   private final BridgeReads reads;
   private final Disclosures disclosures;
-  private final ActiveView activeView;
+  private final GmWrites gm;
 
-  public BridgeGmResource(BridgeReads reads, Disclosures disclosures, ActiveView activeView) {
+  public BridgeGmResource(BridgeReads reads, Disclosures disclosures, GmWrites gm) {
     this.reads = reads;
     this.disclosures = disclosures;
-    this.activeView = activeView;
+    this.gm = gm;
   }
 
   @GET
@@ -67,14 +67,14 @@ public class BridgeGmResource {
   @Path("navigate")
   public Map<String, Object> navigate(@Context ContainerRequestContext request) {
     BridgeCommands.Request r = NavigationBody.read(Body.of(request));
-    return Written.of(activeView.apply(BridgeCommands.navigate(r)));
+    return Written.of(gm.apply(BridgeCommands.navigate(r)));
   }
 
   @POST
   @Path("explore")
   public Map<String, Object> explore(@Context ContainerRequestContext request) {
     Body body = Body.of(request);
-    return Written.of(activeView.apply(BridgeCommands.explore(required(body, "enabled"))));
+    return Written.of(gm.apply(BridgeCommands.explore(required(body, "enabled"))));
   }
 
   private static boolean required(Body body, String field) {

@@ -1,7 +1,7 @@
 package dev.charon.computer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.charon.activeview.ActiveView;
+import dev.charon.activeview.GmWrites;
 import dev.charon.activeview.ViewCommands;
 import dev.charon.web.ApiError;
 import dev.charon.web.Body;
@@ -25,11 +25,11 @@ import java.util.Optional;
 @Consumes(MediaType.WILDCARD)
 public class ComputerGmResource {
   private final Computer computer;
-  private final ActiveView activeView;
+  private final GmWrites gm;
 
-  public ComputerGmResource(Computer computer, ActiveView activeView) {
+  public ComputerGmResource(Computer computer, GmWrites gm) {
     this.computer = computer;
-    this.activeView = activeView;
+    this.gm = gm;
   }
 
   @GET
@@ -52,7 +52,7 @@ public class ComputerGmResource {
   public Map<String, Object> activeChannel(@Context ContainerRequestContext request) {
     Body body = Body.of(request);
     String name = computer.requireExisting(body.requiredString("channel", ChannelNames.MAX_CHARS + 1));
-    return Written.of(activeView.apply(ViewCommands.charonActiveChannel(name)));
+    return Written.of(gm.apply(ViewCommands.charonActiveChannel(name)));
   }
 
   @GET

@@ -65,6 +65,14 @@ public final class Body {
   }
 
   /**
+   * An object inside a body already read by these rules (an action of a batch), read with the same
+   * accessors, so a field is refused the same way wherever it arrives.
+   */
+  public static Body nested(ObjectNode node) {
+    return new Body(node);
+  }
+
+  /**
    * Checks the body of an endpoint that takes no fields (hide the overlay, log out, ...): no body
    * at all, or a JSON object (whose fields are ignored), as the SPA sends {@code {}}. Anything
    * else it could not have meant, e.g. a text body, is refused as everywhere else.

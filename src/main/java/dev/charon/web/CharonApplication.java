@@ -1,8 +1,12 @@
 package dev.charon.web;
 
+import dev.charon.activeview.Action;
 import dev.charon.activeview.ActiveViewResource;
+import dev.charon.activeview.BatchResource;
 import dev.charon.activeview.FrameWriter;
+import dev.charon.activeview.GmWrites;
 import dev.charon.activeview.InlineDeliveryExecutor;
+import dev.charon.activeview.ViewActions;
 import dev.charon.activeview.ViewResource;
 import dev.charon.bridge.BridgeGmResource;
 import dev.charon.bridge.BridgeReads;
@@ -16,6 +20,7 @@ import dev.charon.campaign.CampaignReads;
 import dev.charon.campaign.CampaignResource;
 import dev.charon.campaign.EncounterMapResource;
 import dev.charon.campaign.TokenImagesResource;
+import dev.charon.encounter.EncounterActions;
 import dev.charon.encounter.EncounterResource;
 import dev.charon.messages.MessagesResource;
 import dev.charon.platform.Charon;
@@ -24,6 +29,8 @@ import dev.charon.security.AuthResource;
 import dev.charon.security.PlayersResource;
 import dev.charon.security.SecurityFilter;
 import jakarta.ws.rs.ApplicationPath;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -58,10 +65,15 @@ public class CharonApplication extends ResourceConfig {
     register(new MessagesResource(charon.messages()));
     register(new HealthResource(charon));
     register(new ActiveViewResource(charon.activeView()));
-    register(new ViewResource(charon.activeView()));
+    // The GM's writes go through one GmWrites, which remembers them for undo; players' writes don't.
+    GmWrites gmWrites = new GmWrites(charon.activeView(), charon.campaign());
+    register(new ViewResource(gmWrites));
     register(new ComputerResource(charon.computer()));
-    register(new ComputerGmResource(charon.computer(), charon.activeView()));
-    register(new EncounterResource(charon.activeView()));
+    register(new ComputerGmResource(charon.computer(), gmWrites));
+    register(new EncounterResource(gmWrites));
+    Map<String, Action> batchActions = new LinkedHashMap<>(ViewActions.BY_NAME);
+    batchActions.putAll(EncounterActions.BY_NAME);
+    register(new BatchResource(gmWrites, batchActions));
     CampaignReads campaignReads = new CampaignReads(charon.campaign(), charon.activeView());
     register(new CampaignResource(campaignReads, charon.campaignReloader()));
     register(new EncounterMapResource(campaignReads));
@@ -70,7 +82,7 @@ public class CharonApplication extends ResourceConfig {
     BridgeReads bridgeReads = new BridgeReads(charon.campaign(), charon.disclosures());
     register(new MapResource(bridgeReads));
     register(new BridgeResource(bridgeReads, charon.activeView()));
-    register(new BridgeGmResource(bridgeReads, charon.disclosures(), charon.activeView()));
+    register(new BridgeGmResource(bridgeReads, charon.disclosures(), gmWrites));
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     property(ServerProperties.BV_FEATURE_DISABLE, true);
     // Errors are ours to render as JSON; never let the container swap in its HTML page.

@@ -133,6 +133,11 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("POST", "api/gm/encounter/update-token-status/", "{\"token_id\":\"%T\",\"add\":\"wounded\"}",
         Access.GM, 200, withToken()));
     m.add(new Endpoint("POST", "api/gm/encounter/clear-tokens/", "{}", Access.GM, 200, withToken()));
+    // Staged changes as one batch, and undo (entering the ship is the step undone)
+    m.add(new Endpoint("POST", "api/gm/batch/",
+        "{\"actions\":[{\"action\":\"toggle-room\",\"body\":{\"room_id\":\"bridge\"}}]}", Access.GM, 200, onShip()));
+    m.add(new Endpoint("GET", "api/gm/undo/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/undo/", "{}", Access.GM, 200, onShip()));
     m.add(new Endpoint("POST", "api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"vance\"}", Access.GM, 200, none()));
     m.add(new Endpoint("POST", "api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",
         Access.GM, 200, none()));
