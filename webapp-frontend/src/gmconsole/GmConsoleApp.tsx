@@ -20,6 +20,7 @@ import { PlayerPreview } from './PlayerPreview';
 import { PlayersPanel } from './PlayersPanel';
 import { PortraitsPanel } from './PortraitsPanel';
 import { ShipPanel } from './ShipPanel';
+import { StagingBar } from './StagingBar';
 import type { GmStore } from './store';
 import { useJson } from './hooks';
 import { VIEW_CONTROLS_ID, ViewControls } from './ViewControls';
@@ -154,6 +155,7 @@ function Console({
         <LocationTree gm={gm} resource={locations} />
       </aside>
       <main className="gm-main">
+        <StagingBar gm={gm} />
         <ViewControls gm={gm} waiting={!hasView} />
         <nav className="gm-tabs" role="tablist" aria-label="Console panels">
           {TABS.map((t) => (

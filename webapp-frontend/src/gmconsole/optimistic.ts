@@ -2,6 +2,7 @@ import { initialLiveState, liveReducer, type LiveAction, type LiveState } from '
 import { replaceEqualDeep } from '../state/share';
 import type { ActiveView } from '../state/types';
 import { applyOp, describeOp, type GmOp } from './ops';
+import { initialStaging, stageOp, type StagedOp, type StagingState } from './staging';
 
 /**
  * Optimistic UI with reconciliation (pure). The server's state stays in `view` exactly as
@@ -36,6 +37,8 @@ export interface GmState extends LiveState {
   pending: PendingOp[];
   notices: Notice[];
   nextNoticeId: number;
+  /** stage mode: changes only the GM sees until SEND (staging.ts) */
+  staging: StagingState;
 }
 
 export type GmAction =
@@ -44,13 +47,21 @@ export type GmAction =
   | { type: 'op/ack'; id: string; version?: number | null }
   | { type: 'op/fail'; id: string; message: string }
   | { type: 'notice'; kind: Notice['kind']; text: string }
-  | { type: 'notice/dismiss'; id: number };
+  | { type: 'notice/dismiss'; id: number }
+  | { type: 'stage/set'; on: boolean }
+  | { type: 'stage/add'; id: string; op: GmOp }
+  | { type: 'stage/discard' }
+  | { type: 'stage/send-begin' }
+  /** the server accepted the batch of these staged ops as version N: they wait in `pending` like any write */
+  | { type: 'stage/sent'; ids: string[]; version: number | null }
+  | { type: 'stage/send-fail'; message: string }
+  | { type: 'undo/steps'; steps: number };
 
 /** Notices kept on screen at once (oldest go first). */
 export const MAX_NOTICES = 4;
 
 export function initialGmState(view: ActiveView | null = null): GmState {
-  return { ...initialLiveState(view), pending: [], notices: [], nextNoticeId: 1 };
+  return { ...initialLiveState(view), pending: [], notices: [], nextNoticeId: 1, staging: initialStaging };
 }
 
 export function gmReducer(state: GmState, action: GmAction): GmState {
@@ -75,6 +86,40 @@ export function gmReducer(state: GmState, action: GmAction): GmState {
     }
     case 'notice':
       return addNotice(state, action.kind, action.text);
+    case 'stage/set':
+      // Leaving stage mode with changes staged would lose them silently: SEND or DISCARD first.
+      if (action.on === state.staging.on || (!action.on && state.staging.staged.length > 0)) return state;
+      return { ...state, staging: { ...state.staging, on: action.on } };
+    case 'stage/add': {
+      if (!state.staging.on) return state;
+      const staged = stageOp(state.staging.staged, action.id, action.op);
+      if (!staged) return addNotice(state, 'error', `Cannot stage: ${describeOp(action.op)} of a token not sent yet`);
+      return { ...state, staging: { ...state.staging, staged } };
+    }
+    case 'stage/discard':
+      if (state.staging.staged.length === 0 || state.staging.sending) return state;
+      return { ...state, staging: { ...state.staging, staged: [] } };
+    case 'stage/send-begin':
+      return { ...state, staging: { ...state.staging, sending: true } };
+    case 'stage/sent': {
+      const sent = new Set(action.ids);
+      const epoch = state.held?.epoch ?? null;
+      // Drawn on as pending writes until the stream reaches the batch's version (no flicker back).
+      const moved: PendingOp[] =
+        typeof action.version === 'number'
+          ? state.staging.staged
+              .filter((s) => sent.has(s.id))
+              .map((s) => ({ id: s.id, op: s.op, version: action.version as number, epoch }))
+          : [];
+      const staged = state.staging.staged.filter((s) => !sent.has(s.id));
+      return prune({ ...state, pending: [...state.pending, ...moved], staging: { ...state.staging, staged, sending: false } });
+    }
+    case 'stage/send-fail':
+      // Nothing was applied (the batch is atomic): the staged changes stay, to fix or discard.
+      return addNotice({ ...state, staging: { ...state.staging, sending: false } }, 'error', `Send refused: ${action.message}`);
+    case 'undo/steps':
+      if (state.staging.undoSteps === action.steps) return state;
+      return { ...state, staging: { ...state.staging, undoSteps: action.steps } };
     case 'notice/dismiss': {
       const notices = state.notices.filter((n) => n.id !== action.id);
       return notices.length === state.notices.length ? state : { ...state, notices };
@@ -117,6 +162,7 @@ export function overlay(view: ActiveView | null, pending: readonly PendingOp[]):
 
 let lastView: ActiveView | null = null;
 let lastPending: readonly PendingOp[] | null = null;
+let lastStaged: readonly StagedOp[] | null = null;
 let lastResult: ActiveView | null = null;
 
 /**
@@ -125,11 +171,15 @@ let lastResult: ActiveView | null = null;
  * what really changed, also while ops come and go.
  */
 export function selectGmView(state: GmState): ActiveView | null {
-  if (state.view === lastView && state.pending === lastPending) return lastResult;
-  const next = state.pending.length ? overlay(state.view, state.pending) : state.view;
+  const staged = state.staging.staged;
+  if (state.view === lastView && state.pending === lastPending && staged === lastStaged) return lastResult;
+  let next = state.pending.length ? overlay(state.view, state.pending) : state.view;
+  // Staged changes are drawn last: they come after every write already sent.
+  if (next && staged.length) for (const s of staged) next = applyOp(next, s.op);
   const shared = next && lastResult && next !== state.view ? replaceEqualDeep(lastResult, next) : next;
   lastView = state.view;
   lastPending = state.pending;
+  lastStaged = staged;
   lastResult = shared;
   return shared;
 }
@@ -138,5 +188,6 @@ export function selectGmView(state: GmState): ActiveView | null {
 export function pendingTokenIds(state: GmState): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const p of state.pending) if (p.op.kind === 'place-token') ids.add(p.op.temp_id);
+  for (const s of state.staging.staged) if (s.op.kind === 'place-token') ids.add(s.op.temp_id);
   return ids;
 }
