@@ -131,6 +131,13 @@ class StrictBodyTest extends ApiTestBase {
     t.add(post("api/gm/charon/toggle-dialog/", "{\"open\":true}", List.of("open"), List.of(), Map.of(), none()));
     t.add(post("api/gm/encounter/switch-level/", "{\"deck_id\":\"deck_b\"}", List.of("deck_id", "level"), List.of(),
         Map.of("{}", "deck_id"), onShip()));
+    // Staged changes (each action's body is read by its endpoint's own code) and undo
+    t.add(post("api/gm/batch/", "{\"actions\":[{\"action\":\"toggle-room\",\"body\":{\"room_id\":\"bridge\"}}]}",
+        List.of("actions"), List.of(), Map.of("{}", "actions", "{\"actions\":[]}", "actions",
+            "{\"actions\":[{\"action\":\"toggle-room\",\"body\":{\"room_id\":null}}]}", "actions[0].room_id",
+            "{\"actions\":[{\"action\":\"toggle-room\",\"body\":{\"room_id\":\"bridge\",\"visible\":\"yes\"}}]}",
+            "actions[0].visible"), onShip()));
+    t.add(noFields("POST", "api/gm/undo/", 200, onShip(), StrictBodyTest::gm));
     t.add(post("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}",
         List.of("room_id", "visible"), List.of(), Map.of("{}", "room_id"), onShip()));
     t.add(post("api/gm/encounter/room-visibility/", "{\"room_visibility\":{\"cargo\":true}}",
