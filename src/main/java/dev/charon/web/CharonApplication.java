@@ -23,6 +23,8 @@ import dev.charon.platform.HealthResource;
 import dev.charon.security.AuthResource;
 import dev.charon.security.PlayersResource;
 import dev.charon.security.SecurityFilter;
+import dev.charon.table.TableGmResource;
+import dev.charon.table.TableResource;
 import jakarta.ws.rs.ApplicationPath;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -71,6 +73,8 @@ public class CharonApplication extends ResourceConfig {
     register(new MapResource(bridgeReads));
     register(new BridgeResource(bridgeReads, charon.activeView()));
     register(new BridgeGmResource(bridgeReads, charon.disclosures(), charon.activeView()));
+    register(new TableResource(charon.tokenLinks(), charon.activeView(), charon.campaign()));
+    register(new TableGmResource(charon.tokenLinks(), charon.activeView()));
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     property(ServerProperties.BV_FEATURE_DISABLE, true);
     // Errors are ours to render as JSON; never let the container swap in its HTML page.
