@@ -9,7 +9,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 // resolved at run time against the page (see src/api/http.ts).
 const outDir = process.env.CHARON_FRONTEND_OUT ?? resolve(import.meta.dirname, '../target/frontend');
 
-const pages = ['terminal', 'gmconsole', 'messages', 'login'];
+const pages = ['terminal', 'gmconsole', 'messages', 'player', 'login'];
 
 export default defineConfig({
   base: './',

@@ -31,7 +31,7 @@ import {
   rectCenter,
   roomRect,
   viewBoxFor,
-  wrapLabel,
+  fitLabel,
   type Point,
   type Rect,
   type Side,
@@ -500,7 +500,10 @@ function RoomBox({ room, rect, hidden, interactive }: { room: MapRoom; rect: Rec
 }
 
 /** Space kept free between a label's plate and its room's walls, in screen pixels. */
-const LABEL_INSET_PX = 6;
+const LABEL_INSET_PX = 4;
+/** The plate's padding around the text, in em of the label (each side). */
+const LABEL_PAD_X_EM = 0.3;
+const LABEL_PAD_Y_EM = 0.15;
 
 interface RoomLabelsProps {
   deck: DeckMap;
@@ -516,12 +519,17 @@ interface RoomLabelsProps {
 
 /**
  * The room names, drawn after every piece: each sits at its room's centre on a plate, in a
- * group scaled by 1/scale so its font size is screen pixels. A name wider than its room is
- * broken at spaces into lines that fit (estimated from the monospace advance, no measuring).
+ * group scaled by 1/scale so its font size is screen pixels. The plate never leaves its room
+ * (rooms do not overlap, so no name covers another): a name is broken at spaces into the lines
+ * the room has room for (estimated from the monospace advance, no measuring) and cut with "…"
+ * where it does not fit; too small a room for a letter and an ellipsis draws no name. The full
+ * name stays the room's tooltip (its <title>) and, on the GM's map, its accessible name.
  */
 const RoomLabels = memo(function RoomLabels({ deck, unit, visibility, showHidden, scale, labelPx, ref }: RoomLabelsProps) {
   const advance = labelPx * LABEL_CHAR_EM;
   const lineHeight = labelPx * LABEL_LINE_EM;
+  const padX = labelPx * LABEL_PAD_X_EM;
+  const padY = labelPx * LABEL_PAD_Y_EM;
   return (
     <g className="map-labels" ref={ref}>
       {deck.rooms
@@ -529,17 +537,23 @@ const RoomLabels = memo(function RoomLabels({ deck, unit, visibility, showHidden
         .map((room) => {
           const rect = roomRect(room, unit);
           const c = rectCenter(rect);
-          const roomPx = rect.width * scale - 2 * LABEL_INSET_PX - labelPx * 0.6;
-          const lines = wrapLabel((room.name || room.id).toUpperCase(), roomPx / advance);
+          const name = (room.name || room.id).toUpperCase();
+          const { lines, cut } = fitLabel(
+            name,
+            (rect.width * scale - 2 * LABEL_INSET_PX - 2 * padX) / advance,
+            (rect.height * scale - 2 * LABEL_INSET_PX - 2 * padY) / lineHeight,
+          );
+          if (lines.length === 0) return null;
           const longest = Math.max(...lines.map((l) => l.length));
-          const plateW = longest * advance + labelPx * 0.6;
-          const plateH = lines.length * lineHeight + labelPx * 0.3;
+          const plateW = longest * advance + 2 * padX;
+          const plateH = lines.length * lineHeight + 2 * padY;
           const hidden = !isRoomRevealed(visibility, room.id);
           return (
             <g
               key={room.id}
               className={`room-label-group${hidden ? ' room-label-hidden' : ''}`}
               data-label-for={room.id}
+              data-cut={cut ? 'true' : undefined}
               transform={`translate(${c.x} ${c.y}) scale(${1 / scale})`}
             >
               <rect className="room-label-plate" x={-plateW / 2} y={-plateH / 2} width={plateW} height={plateH} rx={2} />

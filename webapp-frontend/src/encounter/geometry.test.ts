@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellCenter, clampZoom, clientToMap, parseViewBox, roomAtCell, connectionPath, doorPlacement, facingSide, PATH_STUB_PX, viewBoxFor, wrapLabel } from './geometry';
+import { cellAt, cellCenter, clampZoom, clientToMap, parseViewBox, roomAtCell, connectionPath, doorPlacement, facingSide, PATH_STUB_PX, viewBoxFor, wrapLabel, fitLabel } from './geometry';
 
 const A = { x: 0, y: 0, width: 100, height: 100 };
 
@@ -76,5 +76,36 @@ describe('wrapLabel', () => {
   it('never cuts a word: one longer than the line keeps its own line', () => {
     expect(wrapLabel('HYDROPONICS BAY', 4)).toEqual(['HYDROPONICS', 'BAY']);
     expect(wrapLabel('  ', 4)).toEqual(['']);
+  });
+});
+
+describe('fitLabel', () => {
+  it('wraps a name that fits at spaces and after hyphens', () => {
+    expect(fitLabel("CAPTAIN'S QUARTERS", 12, 2)).toEqual({ lines: ["CAPTAIN'S", 'QUARTERS'], cut: false });
+    expect(fitLabel('XENOBIOLOGY-LAB-ANNEX', 16, 2)).toEqual({ lines: ['XENOBIOLOGY-LAB-', 'ANNEX'], cut: false });
+    expect(fitLabel('  MEDBAY  ', 10, 1)).toEqual({ lines: ['MEDBAY'], cut: false });
+  });
+  it('cuts what does not fit the lines the room has, with an ellipsis', () => {
+    expect(fitLabel('AUXILIARY REACTOR COOLANT PUMP ROOM', 10, 2)).toEqual({ lines: ['AUXILIARY', 'REACTOR…'], cut: true });
+    // the last line keeps as many letters as fit
+    expect(fitLabel('CARGO HOLD FORWARD', 10, 1)).toEqual({ lines: ['CARGO HOL…'], cut: true });
+    expect(fitLabel('CARGO HOLD', 5, 1)).toEqual({ lines: ['CARG…'], cut: true });
+  });
+  it('cuts a word wider than a line instead of breaking it over lines', () => {
+    expect(fitLabel('DECONTAMINATIONSCHLEUSENKAMMER', 10, 3)).toEqual({ lines: ['DECONTAMI…'], cut: true });
+    expect(fitLabel('CRYO DECONTAMINATIONSCHLEUSENKAMMER', 10, 3)).toEqual({ lines: ['CRYO', 'DECONTAMI…'], cut: true });
+  });
+  it('never gives a line longer than its places', () => {
+    for (const n of [3, 4, 7, 11]) {
+      for (const rows of [1, 2, 3]) {
+        const { lines } = fitLabel('SECONDARY LIFE SUPPORT SCRUBBER GALLERY-ANNEX-B', n, rows);
+        expect(lines.length).toBeLessThanOrEqual(rows);
+        for (const l of lines) expect(l.length).toBeLessThanOrEqual(n);
+      }
+    }
+  });
+  it('draws nothing where not even a letter and an ellipsis fit', () => {
+    expect(fitLabel('ENGINEERING', 2, 3)).toEqual({ lines: [], cut: true });
+    expect(fitLabel('ENGINEERING', 12, 0)).toEqual({ lines: [], cut: true });
   });
 });

@@ -268,3 +268,59 @@ export function wrapLabel(text: string, maxChars: number): string[] {
   lines.push(line);
   return lines;
 }
+
+/** What a room's label shows: the lines drawn, and whether the name had to be cut to fit. */
+export interface FittedLabel {
+  lines: string[];
+  cut: boolean;
+}
+
+/** Fewer character places than this and no label is drawn (the name stays the room's tooltip). */
+export const MIN_LABEL_CHARS = 3;
+
+/**
+ * A room name fitted into at most `maxLines` lines of at most `maxChars` characters: broken at
+ * spaces and after hyphens; what does not fit is cut and ends in "…" (the full name stays the
+ * room's tooltip and, on the GM's map, its accessible name). A word longer than a line is cut
+ * there, not broken over lines: "DECONTAMI…" reads better than "DECONTAMIN / ATIONSCHL…".
+ * No places for even a letter and an ellipsis: no lines.
+ */
+export function fitLabel(text: string, maxChars: number, maxLines: number): FittedLabel {
+  const chars = Math.floor(maxChars);
+  const rows = Math.floor(maxLines);
+  const name = text.trim().replace(/\s+/g, ' ');
+  if (chars < MIN_LABEL_CHARS || rows < 1) return { lines: [], cut: name.length > 0 };
+  // words, each keeping a trailing hyphen: "XENOBIOLOGY-" "LABORATORY-" "ANNEX"
+  const words = name.split(' ').flatMap((w) => w.split(/(?<=-)(?=.)/));
+  const lines: string[] = [];
+  let line = '';
+  let cut = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const glue = line && !line.endsWith('-') ? ' ' : '';
+    if (line && line.length + glue.length + w.length <= chars) {
+      line += glue + w;
+      continue;
+    }
+    if (line) {
+      lines.push(line);
+      line = '';
+    }
+    if (lines.length === rows || w.length > chars) {
+      // no line left, or a word wider than a line: cut here
+      if (lines.length === rows) lines[rows - 1] = ellipsis(lines[rows - 1], chars);
+      else lines.push(ellipsis(w.slice(0, chars), chars));
+      cut = true;
+      break;
+    }
+    line = w;
+  }
+  if (line && !cut) lines.push(line);
+  return { lines, cut };
+}
+
+/** The line with "…" at its end, within `chars` places. */
+function ellipsis(line: string, chars: number): string {
+  const kept = line.length + 1 <= chars ? line : line.slice(0, chars - 1);
+  return `${kept.replace(/[\s-]+$/, '')}…`;
+}

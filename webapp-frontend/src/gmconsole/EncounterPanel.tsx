@@ -8,7 +8,7 @@ import { useStore } from '../state/store';
 import type { ActiveView, DeckMap, MapRoom, Token } from '../state/types';
 import type { Gm } from './gm';
 import { GmTokenLayer } from './GmTokenLayer';
-import { useGmView, useJson, useMapUnitsPerPixel } from './hooks';
+import { useGmView, useJson } from './hooks';
 import { pendingTokenIds } from './optimistic';
 import { Popup } from './Popup';
 import { TEMPLATE_MIME, TokenPalette, type TokenTemplate } from './TokenPalette';
@@ -118,7 +118,6 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const decksKnown = !!allDecks.data || !!allDecks.error || !!map?.decks;
   const shown = useRef(false);
   if ((deck || failed) && (decksKnown || failed)) shown.current = true;
-  useMapUnitsPerPixel(boxRef, shown.current);
 
   useEffect(() => {
     if (!placing) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, getJson } from '../api/http';
 import { useStore } from '../state/store';
 import type { ActiveView } from '../state/types';
@@ -51,31 +51,4 @@ export function useJson<T>(path: string | null, key: unknown = null, onAuthLost?
   }, [path, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };
-}
-
-/**
- * Keeps the GM map's room labels readable at any map scale: the map is an SVG fitted to its box,
- * so a label of 11 user units is 7 px on a laptop. This puts the SVG's user units per screen
- * pixel on the box as --gm-map-units-per-px; gmconsole.css sizes the labels with it. It follows
- * the box's size (ResizeObserver) and the map's zoom and pan (its viewBox attribute).
- */
-export function useMapUnitsPerPixel(boxRef: RefObject<HTMLElement | null>, mounted: boolean): void {
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const update = () => {
-      const m = box.querySelector('svg')?.getScreenCTM?.();
-      const scale = m ? Math.hypot(m.a, m.b) : 0;
-      if (scale > 0) box.style.setProperty('--gm-map-units-per-px', (1 / scale).toFixed(4));
-    };
-    update();
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
-    resize?.observe(box);
-    const mutation = typeof MutationObserver === 'undefined' ? null : new MutationObserver(update);
-    mutation?.observe(box, { subtree: true, childList: true, attributes: true, attributeFilter: ['viewBox'] });
-    return () => {
-      resize?.disconnect();
-      mutation?.disconnect();
-    };
-  }, [boxRef, mounted]);
 }

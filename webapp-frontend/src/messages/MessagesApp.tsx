@@ -102,6 +102,9 @@ export function MessagesApp({ navigate = defaultNavigate }: MessagesAppProps) {
         <h1 className="crt-header-title">CHARON COMMUNICATIONS TERMINAL</h1>
         <span className="crt-header-right">
           {offline ? <span className="messages-offline">LINK UNSTABLE</span> : <span>SYSTEM ACTIVE</span>}
+          <a className="crt-button messages-logout messages-nav" href={pageUrl('player/')} data-testid="nav-player">
+            MY TOKEN
+          </a>
           <button type="button" className="crt-button messages-logout" onClick={logout}>
             LOGOUT
           </button>

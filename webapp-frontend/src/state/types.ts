@@ -86,6 +86,8 @@ export interface ActiveView {
   bridge_map: BridgeMapNav;
   /** BRIDGE: the GM handed the shared screen's touch and mouse to the players */
   bridge_explore: boolean;
+  /** players may move their own tokens from their phones (POST api/table/move/) */
+  player_movement?: boolean;
   location_type?: string;
   location_name?: string;
   location_path?: string[];

@@ -90,8 +90,9 @@ const PortraitCardView = memo(
                 }}
               />
             ) : (
-              <div className="portrait-placeholder" aria-label="no portrait">
-                ?
+              // no picture (none given, or it failed to load): the name's initial, like the GM's list
+              <div className="portrait-placeholder" role="img" aria-label={`${npc.name}: no portrait`}>
+                {npc.name.trim().charAt(0).toUpperCase() || '?'}
               </div>
             )}
             <div className="portrait-scan" aria-hidden="true" />

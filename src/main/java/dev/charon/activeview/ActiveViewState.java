@@ -13,7 +13,9 @@ import java.util.Map;
  *
  * <p>Field meanings are those of spec/state-and-events.md §2, plus {@code bridge}: the BRIDGE
  * view's tab, map level and selection and the explore switch ({@link BridgeNav}, docs/bridge.md),
- * which the original kept per browser and is shared here. Map fields keep insertion order so
+ * which the original kept per browser and is shared here, and {@code playerMovement}: whether
+ * players may move their own tokens from their phones (docs/protocol.md, "At the table"), off at
+ * every start like the rest of this state. Map fields keep insertion order so
  * that events and tests are deterministic.
  */
 public record ActiveViewState(
@@ -33,12 +35,13 @@ public record ActiveViewState(
     Map<String, Token> tokens,
     List<String> activePortraits,
     Map<String, ShipOverride> shipOverrides,
-    BridgeNav bridge) {
+    BridgeNav bridge,
+    boolean playerMovement) {
 
   /** The state at every start of the server: nothing survives a restart, by design. */
   public static final ActiveViewState STANDBY = new ActiveViewState(
       ViewType.STANDBY, "", "", "", "", "DISPLAY", "", false, "story", 1, "",
-      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT);
+      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT, false);
 
   public ActiveViewState {
     roomVisibility = frozen(roomVisibility);
@@ -70,6 +73,11 @@ public record ActiveViewState(
 
   public boolean revealed(String roomId) {
     return Boolean.TRUE.equals(roomVisibility.get(roomId));
+  }
+
+  /** Whether players may see this token: in a revealed room and not marked hidden (the player projection's rule). */
+  public boolean playersSee(Token token) {
+    return revealed(token.roomId()) && !token.isHidden();
   }
 
   /** A builder seeded with this state, for transitions that change several fields at once. */
@@ -104,6 +112,7 @@ public record ActiveViewState(
     private List<String> activePortraits;
     private Map<String, ShipOverride> shipOverrides;
     private BridgeNav bridge;
+    private boolean playerMovement;
 
     private Builder(ActiveViewState s) {
       viewType = s.viewType;
@@ -123,6 +132,7 @@ public record ActiveViewState(
       activePortraits = s.activePortraits;
       shipOverrides = s.shipOverrides;
       bridge = s.bridge;
+      playerMovement = s.playerMovement;
     }
 
     public Builder viewType(ViewType v) { viewType = v; return this; }
@@ -148,11 +158,12 @@ public record ActiveViewState(
     public Builder activePortraits(List<String> v) { activePortraits = v; return this; }
     public Builder shipOverrides(Map<String, ShipOverride> v) { shipOverrides = v; return this; }
     public Builder bridge(BridgeNav v) { bridge = v; return this; }
+    public Builder playerMovement(boolean v) { playerMovement = v; return this; }
 
     public ActiveViewState build() {
       return new ActiveViewState(viewType, locationSlug, viewSlug, overlayLocationSlug, overlayTerminalSlug,
           charonMode, charonLocationPath, charonDialogOpen, charonActiveChannel, encounterLevel, encounterDeckId,
-          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge);
+          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge, playerMovement);
     }
   }
 }

@@ -72,7 +72,7 @@ public enum Projection {
 
     ObjectNode tokens = o.putObject("encounter_tokens");
     s.tokens().forEach((id, token) -> {
-      if (gm || (s.revealed(token.roomId()) && !token.isHidden())) {
+      if (gm || s.playersSee(token)) {
         tokens.set(id, tokenNodes.node(token));
       }
     });
@@ -108,6 +108,8 @@ public enum Projection {
     o.putObject("bridge_map").put("level", nav.level().wire()).put("system", nav.system()).put("body", nav.body())
         .put("station", nav.station());
     o.put("bridge_explore", nav.explore());
+    // Both see it: phones show whether they may drag, the GM console the switch.
+    o.put("player_movement", s.playerMovement());
 
     if (s.viewType() == ViewType.ENCOUNTER && location.isPresent()) {
       Location l = location.get();

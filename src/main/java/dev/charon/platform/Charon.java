@@ -13,6 +13,7 @@ import dev.charon.security.Login;
 import dev.charon.security.PasswordHasher;
 import dev.charon.security.PlayerAdmin;
 import dev.charon.security.Sessions;
+import dev.charon.table.TokenLinks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class Charon implements AutoCloseable {
   private final Messages messages;
   private final Computer computer;
   private final Disclosures disclosures;
+  private final TokenLinks tokenLinks;
   private final ScheduledExecutorService housekeeping;
   private final Instant startedAt = Instant.now();
 
@@ -90,6 +92,9 @@ public final class Charon implements AutoCloseable {
     accounts.addDependent(messages::accountDeleted);
     this.computer = new Computer(database.emf(), activeView, campaign, model, clock);
     this.disclosures = new Disclosures(database.emf(), activeView, campaign, clock);
+    this.tokenLinks = new TokenLinks(database.emf(), accounts, activeView, campaign, clock);
+    // A deleted player's links go with the account, in its transaction.
+    accounts.addDependent(tokenLinks::accountDeleted);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "charon-housekeeping");
       t.setDaemon(true);
@@ -174,6 +179,11 @@ public final class Charon implements AutoCloseable {
   /** What the GM has disclosed on the BRIDGE (known NPCs, readable session logs). */
   public Disclosures disclosures() {
     return disclosures;
+  }
+
+  /** Which player moves which token from their phone. */
+  public TokenLinks tokenLinks() {
+    return tokenLinks;
   }
 
   public Instant startedAt() {

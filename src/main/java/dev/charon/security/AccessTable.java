@@ -51,7 +51,10 @@ public final class AccessTable {
       new Rule(READS, "charon/*/conversation", Access.PUBLIC),
       new Rule(POST, "charon/*/submit", Access.PUBLIC),
       new Rule(READS, "messages", Access.ANYONE_OR_USER),
-      new Rule(POST, "messages/read", Access.PLAYER));
+      new Rule(POST, "messages/read", Access.PLAYER),
+      // A player's phone at the table: their own tokens, and moving one (TableCommands decides whose).
+      new Rule(READS, "table/me", Access.PLAYER),
+      new Rule(POST, "table/move", Access.PLAYER));
 
   /**
    * PUBLIC writes that carry their own limits: login is throttled by {@link Login}, logout only

@@ -28,6 +28,8 @@ import dev.charon.platform.HealthResource;
 import dev.charon.security.AuthResource;
 import dev.charon.security.PlayersResource;
 import dev.charon.security.SecurityFilter;
+import dev.charon.table.TableGmResource;
+import dev.charon.table.TableResource;
 import jakarta.ws.rs.ApplicationPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,6 +85,9 @@ public class CharonApplication extends ResourceConfig {
     register(new MapResource(bridgeReads));
     register(new BridgeResource(bridgeReads, charon.activeView()));
     register(new BridgeGmResource(bridgeReads, charon.disclosures(), gmWrites));
+    // A player's own move is theirs, not the GM's: TableResource writes to the ActiveView, not undoable.
+    register(new TableResource(charon.tokenLinks(), charon.activeView(), charon.campaign()));
+    register(new TableGmResource(charon.tokenLinks(), gmWrites));
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     property(ServerProperties.BV_FEATURE_DISABLE, true);
     // Errors are ours to render as JSON; never let the container swap in its HTML page.

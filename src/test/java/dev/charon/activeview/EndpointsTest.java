@@ -79,6 +79,7 @@ class EndpointsTest extends ApiTestBase {
         Set.of("ship_system_overrides"), t -> { }));
     cases.add(new Case("api/gm/bridge/navigate/", "{\"tab\":\"LOGS\"}", Set.of("bridge_tab"), t -> { }));
     cases.add(new Case("api/gm/bridge/explore/", "{\"enabled\":true}", Set.of("bridge_explore"), t -> { }));
+    cases.add(new Case("api/gm/table/player-movement/", "{\"enabled\":true}", Set.of("player_movement"), t -> { }));
     cases.add(new Case("api/bridge/navigate/", "{\"tab\":\"PERSONNEL\"}", Set.of("bridge_tab"), t -> {
       t.postOk("api/gm/switch-view/", "{\"view_type\":\"BRIDGE\"}");
       t.postOk("api/gm/bridge/explore/", "{\"enabled\":true}");

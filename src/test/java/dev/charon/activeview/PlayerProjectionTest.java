@@ -49,7 +49,8 @@ class PlayerProjectionTest extends ApiTestBase {
       "api/encounter-map/testship/?deck_id=deck_b", "api/ship-status/", "api/terminal/testship/ops/",
       "api/health/", "api/auth/me/", "api/messages/", "api/campaign/images/campaign/NPCs/images/vance.png",
       "api/star-map/", "api/system-map/sys/", "api/orbit-map/sys/testship/", "api/bridge/personnel/",
-      "api/bridge/logs/", "api/charon/encounter-testship/conversation/", "api/gm/encounter/token-images/",
+      "api/bridge/logs/", "api/charon/encounter-testship/conversation/", "api/table/me/",
+      "api/gm/encounter/token-images/", "api/gm/table/links/",
       "api/gm/encounter-map/testship/", "api/gm/active-view/",
       "api/gm/encounter/room-visibility/");
   /** The first reads of {@link #PLAYER_READS} are those whose answer depends on the state. */
@@ -196,7 +197,7 @@ class PlayerProjectionTest extends ApiTestBase {
     assertEquals(new TreeSet<>(List.of("active-view", "active-view/stream", "auth/me", "bridge/logs",
         "bridge/personnel", "campaign/images/**", "charon/*/conversation",
         "encounter-map/**", "health", "messages", "orbit-map/*/*", "ship-status", "star-map", "system-map/*",
-        "terminal/*/*")), open);
+        "table/me", "terminal/*/*")), open);
   }
 
   /**

@@ -31,7 +31,7 @@ class StreamTest extends ApiTestBase {
           "charon_mode", "charon_location_path", "charon_dialog_open", "charon_active_channel", "encounter_level",
           "encounter_deck_id", "encounter_room_visibility", "encounter_door_status", "encounter_tokens",
           "encounter_active_portraits", "encounter_npc_data", "ship_system_overrides", "bridge_tab", "bridge_map",
-          "bridge_explore", "epoch"}) {
+          "bridge_explore", "player_movement", "epoch"}) {
         assertTrue(state.has(field), "missing " + field);
       }
       assertFalse(c.ended(), "the stream stays open");

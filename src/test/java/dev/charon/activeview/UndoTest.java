@@ -152,6 +152,24 @@ class UndoTest extends ApiTestBase {
   }
 
   @Test
+  void aPlayersOwnMoveIsNotUndoableAndMakesTheGmsUndoStale() {
+    enterShip();
+    postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}");
+    String rook = postOk("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Rook\",\"x\":2,\"y\":3}")
+        .get("token_id").asText();
+    Agent ripley = player("ripley");
+    postOk("api/gm/table/links/", "{\"username\":\"ripley\",\"token_id\":\"" + rook + "\"}");
+    postOk("api/gm/table/player-movement/", "{\"enabled\":true}");
+    assertEquals(4, steps(), "entering, the reveal, the placement and the movement switch are the GM's");
+    assertEquals(200, ripley.post("api/table/move/", "{\"token_id\":\"" + rook + "\",\"x\":4,\"y\":4}").status());
+    long version = version();
+    assertEquals(0, steps());
+    refusedUndo();
+    assertEquals(version, version());
+    assertEquals(4, gmState().get("encounter_tokens").get(rook).get("x").asInt(), "the player's move stays");
+  }
+
+  @Test
   void undoAfterACampaignReloadIsStale() {
     enterShip();
     postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}");

@@ -116,6 +116,14 @@ class AccessibilityIT {
       player.await("the tokens", UI, d -> !d.findElements(By.cssSelector("[data-token-id]")).isEmpty());
       check(player, "terminal-ENCOUNTER", failures);
 
+      // the players' phone page of the table features, with the same encounter on
+      player.driver.get(tomcat.uri("player/?perf=1").toString());
+      awaitTestId(player, "player-page");
+      awaitTestId(player, "encounter-map");
+      check(player, "player", failures);
+      player.driver.get(tomcat.uri("terminal/").toString());
+      awaitTestId(player, "view-ENCOUNTER");
+
       String[] commTerminal = firstCommTerminal();
       gmApi.postJson("api/gm/show-terminal/", "{\"location_slug\":\"" + commTerminal[0] + "\",\"terminal_slug\":\""
           + commTerminal[1] + "\"}");

@@ -60,6 +60,22 @@ class AccessMatrixTest extends ApiTestBase {
     return t -> t.tokenId = TableSetups.withToken(t);
   }
 
+  static Consumer<AccessMatrixTest> withLinkedToken() {
+    return t -> {
+      t.tokenId = TableSetups.withToken(t);
+      t.postOk("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"" + t.tokenId + "\"}");
+    };
+  }
+
+  /** The player's token in a revealed room, with player movement on. */
+  static Consumer<AccessMatrixTest> withMovableToken() {
+    return t -> {
+      withLinkedToken().accept(t);
+      t.postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}");
+      t.postOk("api/gm/table/player-movement/", "{\"enabled\":true}");
+    };
+  }
+
   static Consumer<AccessMatrixTest> charonQuery() {
     return TableSetups::charonQuery;
   }
@@ -164,6 +180,17 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("POST", "api/gm/charon/story/reject/", "{\"pending_id\":\"%P\"}", Access.GM, 200, withDraft()));
     m.add(new Endpoint("POST", "api/gm/charon/story/mark-read/", "", Access.GM, 200, none()));
     m.add(new Endpoint("POST", "api/gm/charon/story/clear/", "", Access.GM, 200, none()));
+    // At the table: the GM links players to tokens and lets them move; a player moves their own.
+    m.add(new Endpoint("GET", "api/gm/table/links/", null, Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"%T\"}",
+        Access.GM, 200, withToken()));
+    m.add(new Endpoint("DELETE", "api/gm/table/links/token/%T/", null, Access.GM, 200, withLinkedToken()));
+    m.add(new Endpoint("DELETE", "api/gm/table/links/crew/rook/", null, Access.GM, 404, none()));
+    m.add(new Endpoint("POST", "api/gm/table/player-movement/", "{\"enabled\":true}", Access.GM, 200, none()));
+    m.add(new Endpoint("GET", "api/table/me/", null, Access.PLAYER, 200, none()));
+    // The token is the player's and movement is on; the GM has no tokens of their own (403).
+    m.add(new Endpoint("POST", "api/table/move/", "{\"token_id\":\"%T\",\"x\":5,\"y\":6}", Access.PLAYER, 200,
+        withMovableToken()));
     // Accounts
     m.add(new Endpoint("POST", "api/gm/players/", "{\"username\":\"newbie\",\"password\":\"long enough\"}", Access.GM, 201,
         none()));
@@ -207,7 +234,9 @@ class AccessMatrixTest extends ApiTestBase {
       check("gm with a wrong token", 403, gm(), e, body, Map.of("X-CSRFToken", "x".repeat(43)), expected, actual);
       check("gm cross-site fetch", 403, gm(), e, body, Map.of("Sec-Fetch-Site", "cross-site"), expected, actual);
       check("anonymous without X-CSRFToken", needsSession ? 401 : 403, anonymous, e, body, noHeader, expected, actual);
-      check("gm with its own Origin", e.ok(), gm(), e, body,
+      // A player's move: the GM may call it, but no token is the GM's own (they move tokens as the GM).
+      int gmOk = e.path().equals("api/table/move/") ? 403 : e.ok();
+      check("gm with its own Origin", gmOk, gm(), e, body,
           Map.of("Origin", getBaseUri().toString().replaceAll("/$", "")), expected, actual);
     } else {
       check("gm", e.ok(), gm(), e, body, Map.of(), expected, actual);
@@ -218,7 +247,7 @@ class AccessMatrixTest extends ApiTestBase {
   private void check(String who, int status, Agent agent, Endpoint e, String body, Map<String, String> headers,
       Map<String, Integer> expected, Map<String, Integer> actual) {
     String before = fingerprint();
-    Agent.Reply r = agent.send(e.method(), e.path(), body, headers);
+    Agent.Reply r = agent.send(e.method(), e.path().replace("%T", tokenId), body, headers);
     expected.put(who, status);
     actual.put(who, r.status());
     assertTrue(r.header("Content-Type") != null && r.header("Content-Type").startsWith("application/json"),
@@ -235,6 +264,7 @@ class AccessMatrixTest extends ApiTestBase {
     sb.append(charon.activeView().version()).append('|').append(charon.sessions().count()).append('|');
     charon.messages().export().forEach(m -> sb.append(m.key()).append(m.readBy()).append(','));
     charon.accounts().all().forEach(a -> sb.append(a.username).append(a.passwordHash).append(','));
+    sb.append('|').append(charon.tokenLinks().all());
     return sb.toString();
   }
 

@@ -98,6 +98,22 @@ class StrictBodyTest extends ApiTestBase {
     return t -> t.tokenId = TableSetups.withToken(t);
   }
 
+  static Consumer<StrictBodyTest> withLinkedToken() {
+    return t -> {
+      t.tokenId = TableSetups.withToken(t);
+      t.postOk("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"" + t.tokenId + "\"}");
+    };
+  }
+
+  /** The player's token in a revealed room, with player movement on. */
+  static Consumer<StrictBodyTest> withMovableToken() {
+    return t -> {
+      withLinkedToken().accept(t);
+      t.postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\",\"visible\":true}");
+      t.postOk("api/gm/table/player-movement/", "{\"enabled\":true}");
+    };
+  }
+
   static Consumer<StrictBodyTest> charonQuery() {
     return TableSetups::charonQuery;
   }
@@ -208,6 +224,17 @@ class StrictBodyTest extends ApiTestBase {
         Map.of("{}", "pending_id"), withDraft()));
     t.add(noFields("POST", "api/gm/charon/story/mark-read/", 200, none(), StrictBodyTest::gm));
     t.add(noFields("POST", "api/gm/charon/story/clear/", 200, none(), StrictBodyTest::gm));
+    // At the table
+    t.add(post("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"%T\"}",
+        List.of("username", "token_id", "crew_id"), List.of(),
+        Map.of("{}", "username", "{\"username\":\"" + PLAYER + "\"}", "token_id"), withToken()));
+    t.add(noFields("DELETE", "api/gm/table/links/token/%T/", 200, withLinkedToken(), StrictBodyTest::gm));
+    t.add(noFields("DELETE", "api/gm/table/links/crew/rook/", 404, none(), StrictBodyTest::gm));
+    t.add(post("api/gm/table/player-movement/", "{\"enabled\":true}", List.of("enabled"), List.of(),
+        Map.of("{}", "enabled"), none()));
+    t.add(new Endpoint("POST", "api/table/move/", "{\"token_id\":\"%T\",\"x\":5,\"y\":6}", 200,
+        List.of("token_id", "x", "y"), List.of(), Map.of("{}", "token_id", "{\"token_id\":\"%T\",\"x\":5}", "y"),
+        withMovableToken(), t2 -> t2.player));
     // Accounts and sessions
     t.add(new Endpoint("POST", "api/gm/players/", "{\"username\":\"newbie\",\"password\":\"long enough\"}", 201,
         List.of("username", "password"), List.of(), Map.of(), none(), StrictBodyTest::gm));
@@ -390,7 +417,7 @@ class StrictBodyTest extends ApiTestBase {
   private Agent.Reply send(Agent caller, Endpoint e, String contentType, String body) {
     Map<String, String> headers = new HashMap<>();
     headers.put("Content-Type", contentType); // null: the agent sends none
-    return caller.send(e.method(), e.path(), resolve(body), headers);
+    return caller.send(e.method(), resolve(e.path()), resolve(body), headers);
   }
 
   /** Fills in the ids the setup made: %T the token, %M the newest message. */
@@ -408,6 +435,7 @@ class StrictBodyTest extends ApiTestBase {
     sb.append(getJson("api/gm/active-view/")).append('|').append(charon.sessions().count()).append('|');
     charon.messages().export().forEach(m -> sb.append(m.key()).append(m.readBy()).append(','));
     charon.accounts().all().forEach(a -> sb.append(a.username()).append(','));
+    sb.append('|').append(charon.tokenLinks().all());
     return sb.toString();
   }
 

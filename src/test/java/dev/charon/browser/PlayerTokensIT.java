@@ -1,0 +1,145 @@
+package dev.charon.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.charon.system.ServerProcess;
+import dev.charon.system.TomcatServer;
+import dev.charon.testing.Agent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * A player drags their own token on a 390×844 phone with one finger (CDP touch events, the way a
+ * touch screen delivers them) and the shared terminal and the GM's state follow: the GM linked the
+ * player to the token and allowed player movement; the move is the GM's own transition.
+ */
+@ExtendWith(Screenshots.class)
+class PlayerTokensIT {
+  static final String GM_PASSWORD = "table-gm-password";
+  static final String PLAYER = "ripley";
+  static final String PLAYER_PASSWORD = "table-player-pw";
+  static final int PHONE_WIDTH_PX = 390;
+  static final int PHONE_HEIGHT_PX = 844;
+  static final int MIN_TARGET_PX = 44;
+  static final int DRAG_STEPS = 8;
+  static final Path SHOTS = Screenshots.DIR.resolve("player-tokens");
+
+  @Test
+  void aPlayerDragsTheirTokenOnAPhoneAndTheTerminalAndTheGmFollow() throws Exception {
+    Path work = Path.of(ServerProcess.required("charon.it.dir"), "player-tokens");
+    try (TomcatServer tomcat = new TomcatServer(work, "", Map.of("charon.data.dir", work.resolve("data").toString(),
+        "charon.gm.password", GM_PASSWORD));
+        Browser terminal = Screenshots.track(new Browser("player-tokens-terminal"));
+        Browser phone = Screenshots.track(new Browser("player-tokens-phone"))) {
+      tomcat.start();
+      Agent gm = new Agent(tomcat.base()).loggedIn("gm", GM_PASSWORD);
+      gm.postJson("api/gm/players/", "{\"username\":\"" + PLAYER + "\",\"password\":\"" + PLAYER_PASSWORD + "\"}");
+      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
+      JsonNode deck = gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck");
+      JsonNode room = null;
+      for (JsonNode r : deck.get("rooms")) {
+        if (r.get("width").asInt() >= 3 && r.get("height").asInt() >= 1) {
+          room = r;
+          break;
+        }
+      }
+      assertTrue(room != null, "a room three cells wide");
+      int unit = deck.get("grid").path("unit_size").asInt(40);
+      int x = room.get("x").asInt();
+      int y = room.get("y").asInt();
+      gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + room.get("id").asText() + "\",\"visible\":true}");
+      String token = gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Ripley\",\"x\":" + x
+          + ",\"y\":" + y + "}").get("token_id").asText();
+      gm.postJson("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"" + token + "\"}");
+      gm.postJson("api/gm/table/player-movement/", "{\"enabled\":true}");
+
+      terminal.driver.get(tomcat.uri("terminal/").toString());
+      String onTerminal = "[data-token-id='" + token + "']";
+      terminal.await("the token on the terminal", Duration.ofSeconds(15),
+          d -> !d.findElements(By.cssSelector(onTerminal + "[data-x='" + x + "']")).isEmpty());
+
+      phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH_PX, "height",
+          PHONE_HEIGHT_PX, "deviceScaleFactor", 2, "mobile", true));
+      phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+      // Without a session the page sends the phone to the login, which brings it back.
+      phone.driver.get(tomcat.uri("player/").toString());
+      phone.await("the login form", Duration.ofSeconds(15), d -> !d.findElements(By.name("username")).isEmpty());
+      phone.driver.findElement(By.name("username")).sendKeys(PLAYER);
+      phone.driver.findElement(By.name("password")).sendKeys(PLAYER_PASSWORD);
+      phone.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      String mine = "[data-testid='my-token-" + token + "']";
+      phone.await("the player's own token, draggable", Duration.ofSeconds(15),
+          d -> !d.findElements(By.cssSelector(mine + "[data-draggable='true']")).isEmpty());
+      assertEquals("Drag your token to move it",
+          phone.driver.findElement(By.cssSelector("[data-testid='player-status']")).getText());
+      phone.screenshot(SHOTS, "before-390x844");
+
+      // Measured in the browser: the page fits the phone, the token's target is 44 px or more.
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) phone.js("""
+          const hit = document.querySelector(arguments[0] + ' .player-token-hit').getBoundingClientRect();
+          const svg = document.querySelector('.encounter-map-svg');
+          const at = (cx, cy) => {
+            const p = svg.createSVGPoint(); p.x = cx; p.y = cy;
+            const s = p.matrixTransform(svg.getScreenCTM());
+            return [s.x, s.y];
+          };
+          return { hitW: hit.width, hitH: hit.height,
+                   overflow: document.documentElement.scrollWidth > window.innerWidth,
+                   innerWidth: window.innerWidth,
+                   from: at((arguments[1] + 0.5) * arguments[3], (arguments[2] + 0.5) * arguments[3]),
+                   to: at((arguments[1] + 2.5) * arguments[3], (arguments[2] + 0.5) * arguments[3]) };
+          """, mine, x, y, unit);
+      System.out.println("[PlayerTokensIT] phone " + m);
+      assertEquals(PHONE_WIDTH_PX, ((Number) m.get("innerWidth")).intValue());
+      assertEquals(false, m.get("overflow"), "the page runs past the phone's right edge");
+      assertTrue(((Number) m.get("hitW")).doubleValue() >= MIN_TARGET_PX && ((Number) m.get("hitH")).doubleValue()
+          >= MIN_TARGET_PX, "the token's target is under 44 px: " + m);
+
+      @SuppressWarnings("unchecked")
+      List<Number> from = (List<Number>) m.get("from");
+      @SuppressWarnings("unchecked")
+      List<Number> to = (List<Number>) m.get("to");
+      long started = System.nanoTime();
+      touch(phone, "touchStart", from.get(0).doubleValue(), from.get(1).doubleValue());
+      for (int i = 1; i <= DRAG_STEPS; i++) {
+        double f = (double) i / DRAG_STEPS;
+        touch(phone, "touchMove", from.get(0).doubleValue() + (to.get(0).doubleValue() - from.get(0).doubleValue()) * f,
+            from.get(1).doubleValue() + (to.get(1).doubleValue() - from.get(1).doubleValue()) * f);
+      }
+      phone.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+
+      terminal.await("the terminal following the player's drag", Duration.ofSeconds(10),
+          d -> !d.findElements(By.cssSelector(onTerminal + "[data-x='" + (x + 2) + "']")).isEmpty());
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      System.out.println("[PlayerTokensIT] touch start → token moved on the terminal: " + millis + " ms");
+      JsonNode moved = gm.getJson("api/gm/active-view/").get("encounter_tokens").get(token);
+      assertEquals(x + 2, moved.get("x").asInt());
+      assertEquals(y, moved.get("y").asInt());
+      phone.await("the phone showing the move", Duration.ofSeconds(10),
+          d -> !d.findElements(By.cssSelector(mine + "[data-x='" + (x + 2) + "']")).isEmpty());
+      phone.screenshot(SHOTS, "after-390x844");
+
+      // The GM takes the tokens back: the phone says so and offers nothing to drag.
+      gm.postJson("api/gm/table/player-movement/", "{\"enabled\":false}");
+      phone.await("the GM holding the tokens", Duration.ofSeconds(10),
+          d -> d.findElement(By.cssSelector("[data-testid='player-status']")).getText().equals("The GM holds the tokens"));
+      assertEquals("false", phone.driver.findElement(By.cssSelector(mine)).getAttribute("data-draggable"));
+      phone.screenshot(SHOTS, "held-390x844");
+      Screenshots.untrack(terminal);
+      Screenshots.untrack(phone);
+    }
+  }
+
+  private static void touch(Browser b, String type, double x, double y) {
+    b.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type,
+        "touchPoints", List.of(Map.of("x", x, "y", y, "id", 0, "radiusX", 8, "radiusY", 8, "force", 1))));
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '../state/types';
+import { isTableMe, meKey, moveBody, statusLine } from './table';
+
+const token = (id: string, x = 1, y = 2): Token => ({
+  id,
+  type: 'player',
+  name: id,
+  x,
+  y,
+  status: [],
+  image_url: '',
+  room_id: 'bridge',
+});
+
+describe('the player page', () => {
+  it('says the GM holds the tokens while movement is off, whatever the player owns', () => {
+    expect(statusLine(false, [token('a')])).toBe('The GM holds the tokens');
+    expect(statusLine(true, [])).toBe('No token of yours on this deck');
+    expect(statusLine(true, [token('a')])).toBe('Drag your token to move it');
+  });
+
+  it('re-reads its links when the visible tokens or the switch change, not when a token only moves', () => {
+    expect(meKey([token('b'), token('a')], true)).toBe(meKey([token('a', 5, 5), token('b')], true));
+    expect(meKey([token('a')], true)).not.toBe(meKey([token('a')], false));
+    expect(meKey([token('a')], true)).not.toBe(meKey([token('a'), token('c')], true));
+  });
+
+  it('moves by token id and cell', () => {
+    expect(moveBody(token('a'), { x: 7, y: 8 })).toEqual({ token_id: 'a', x: 7, y: 8 });
+  });
+
+  it('accepts only a well-formed me answer', () => {
+    expect(isTableMe({ username: 'r', tokens: [], crew: [], player_movement: false })).toBe(true);
+    expect(isTableMe({ username: 'r' })).toBe(false);
+    expect(isTableMe(null)).toBe(false);
+  });
+});
