@@ -22,7 +22,7 @@ export interface GmTokenLayerProps {
 
 const DRAG_THRESHOLD_PX = 4;
 /** the owner's name under a player-linked token, as a share of a cell */
-const OWNER_LABEL_RATIO = 0.32;
+const OWNER_LABEL_RATIO = 0.45;
 
 interface DragState {
   id: string;
@@ -56,6 +56,28 @@ export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, owners = NO_
           handlers={handlers}
         />
       ))}
+      {/* outside each token's button: a name in it would not match the button's label (axe) */}
+      {owners.size > 0 && (
+        <g className="gm-token-owners" aria-hidden="true">
+          {tokens.map((t) => {
+            const owner = owners.get(t.id);
+            if (!owner) return null;
+            const at = ghost && ghost.id === t.id ? ghost.cell : t;
+            return (
+              <text
+                key={t.id}
+                className="gm-token-owner"
+                data-testid={`token-owner-${t.id}`}
+                x={(at.x + 0.5) * ctx.unit}
+                y={(at.y + 1) * ctx.unit + ctx.unit * OWNER_LABEL_RATIO}
+                fontSize={ctx.unit * OWNER_LABEL_RATIO}
+              >
+                {owner}
+              </text>
+            );
+          })}
+        </g>
+      )}
     </g>
   );
 }
@@ -183,17 +205,6 @@ const GmToken = memo(
         onKeyDown={(e) => handlers.key(e, token)}
       >
         <TokenMarker token={shown} unit={unit} />
-        {owner && (
-          <text
-            className="gm-token-owner"
-            x={(shown.x + 0.5) * unit}
-            y={(shown.y + 1) * unit + unit * OWNER_LABEL_RATIO}
-            fontSize={unit * OWNER_LABEL_RATIO}
-            aria-hidden="true"
-          >
-            {owner}
-          </text>
-        )}
       </g>
     );
   },

@@ -25,7 +25,7 @@ function routes(url: string, init?: RequestInit): Response {
   if (url.includes('/all-decks/')) return json({ decks: [{ id: 'deck_1', name: 'Main Deck', level: 1, rooms: morriganMap().current_deck.rooms }] });
   if (url.includes('/api/gm/encounter-map/')) return json(morriganMap());
   if (url.endsWith('/api/gm/encounter/token-images/')) return json({ images: [] });
-  if (url.endsWith('/api/gm/players/')) return json({ players: [{ username: 'ripley', role: 'PLAYER' }, { username: 'hicks', role: 'PLAYER' }] });
+  if (url.endsWith('/api/gm/players/')) return json({ players: [{ username: 'gm', role: 'GM' }, { username: 'ripley', role: 'PLAYER' }, { username: 'hicks', role: 'PLAYER' }] });
   if (url.endsWith('/api/gm/bridge/personnel/'))
     return json({ crew: [{ id: 'rook', name: 'Rook Adeyemi', portrait: ROOK_PORTRAIT }], npcs: [] });
   if (url.endsWith('/api/gm/table/links/')) return json({ links, count: links.length });
@@ -99,6 +99,7 @@ describe('players and their tokens (GM console)', () => {
     expect(shown.textContent).toContain('Rook Adeyemi (crew)');
     expect(await screen.findByText('ripley moves Rook Adeyemi')).toBeTruthy();
     expect(within(screen.getByTestId('player-links-hicks')).getByText('nothing')).toBeTruthy();
+    expect(screen.queryByTestId('player-links-gm')).toBeNull(); // the GM is no player
 
     fireEvent.click(within(row).getByTestId('player-unlink-ripley-crew-rook'));
     await waitFor(() =>
@@ -150,10 +151,12 @@ describe('players and their tokens (GM console)', () => {
     await setup(table());
     const marcus = await screen.findByTestId('token-a1');
     await waitFor(() => expect(marcus.getAttribute('data-owner')).toBe('ripley'));
-    expect(marcus.querySelector('.gm-token-owner')?.textContent).toBe('ripley');
+    expect(screen.getByTestId('token-owner-a1').textContent).toBe('ripley');
+    expect(marcus.querySelector('.gm-token-owner')).toBeNull(); // not part of the token's button name
     expect(marcus.getAttribute('aria-label')).toContain('moved by ripley');
     await waitFor(() => expect(screen.getByTestId('token-a2').getAttribute('data-owner')).toBe('hicks'));
     expect(screen.getByTestId('token-b2').getAttribute('data-owner')).toBeNull();
-    expect(screen.getByTestId('token-b2').querySelector('.gm-token-owner')).toBeNull();
+    expect(screen.getByTestId('token-owner-a2').textContent).toBe('hicks');
+    expect(screen.queryByTestId('token-owner-b2')).toBeNull();
   });
 });

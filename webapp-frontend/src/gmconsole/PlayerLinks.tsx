@@ -14,7 +14,9 @@ const selectTokens = (v: ActiveView | null) => v?.encounter_tokens ?? EMPTY;
  * A target has one player, so linking it again moves it to the new player (the server's rule).
  * Links are not pushed: the list is read when the panel opens and after each change here.
  */
-export function PlayerLinks({ gm, players, accountsKey }: { gm: Gm; players: readonly PlayerAccount[]; accountsKey: string }) {
+export function PlayerLinks({ gm, players: accounts, accountsKey }: { gm: Gm; players: readonly PlayerAccount[]; accountsKey: string }) {
+  // the GM's own account moves everything already: only players are linked (the server says 404)
+  const players = accounts.filter((p) => (p.role ?? 'PLAYER').toUpperCase() !== 'GM');
   // a deleted account takes its links with it: re-read when the accounts change
   const linksData = useJson<unknown>('api/gm/table/links/', accountsKey, gm.toLogin);
   const personnel = useJson<unknown>('api/gm/bridge/personnel/', null, gm.toLogin);
