@@ -11,6 +11,7 @@ import { GmTokenLayer } from './GmTokenLayer';
 import { useGmView, useJson } from './hooks';
 import { pendingTokenIds } from './optimistic';
 import { Popup } from './Popup';
+import { crewOf, linksOf, ownersEqual, tokenOwners } from './tableLinks';
 import { TEMPLATE_MIME, TokenPalette, type TokenTemplate } from './TokenPalette';
 
 export const DOOR_STATUSES = ['OPEN', 'CLOSED', 'LOCKED', 'SEALED', 'DAMAGED'] as const;
@@ -32,6 +33,7 @@ const selectType = (v: ActiveView | null) => v?.location_type ?? '';
 const selectVisibility = (v: ActiveView | null) => v?.encounter_room_visibility ?? EMPTY;
 const selectDoors = (v: ActiveView | null) => v?.encounter_door_status ?? EMPTY;
 const selectTokenMap = (v: ActiveView | null) => v?.encounter_tokens ?? EMPTY;
+const selectMovement = (v: ActiveView | null) => v?.player_movement === true;
 
 type PopupState =
   | { kind: 'door'; id: string; x: number; y: number }
@@ -107,6 +109,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const shownDeckId = deck?.deck_id || deckId;
   const tokens = tokensOfDeck(tokenMap, shownDeckId);
   const decks = allDecks.data?.decks ?? map?.decks?.map((d) => ({ ...d, rooms: undefined })) ?? [];
+  const owners = usePlayerOwners(gm, tokens);
 
   const [placing, setPlacing] = useState<TokenTemplate | null>(null);
   const dragged = useRef<TokenTemplate | null>(null);
@@ -211,11 +214,12 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
         tokens={tokens}
         pendingIds={pendingIds}
         selectedId={selectedTokenId}
+        owners={owners}
         onMove={onMove}
         onOpen={onOpenToken}
       />
     ),
-    [tokens, pendingIds, selectedTokenId, onMove, onOpenToken],
+    [tokens, pendingIds, selectedTokenId, owners, onMove, onOpenToken],
   );
   const interaction: MapInteraction = useMemo(
     () => ({ onHit, onDropAt, renderTokens, className: placing ? 'gm-map-placing' : 'gm-map' }),
@@ -314,6 +318,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
           </button>
           <RestartButton gm={gm} slug={slug} />
         </div>
+        <MovementSwitch gm={gm} />
       </div>
       <div className="gm-encounter-body">
         <div className="gm-map-box" ref={boxRef}>
@@ -418,6 +423,44 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
       </div>
     </div>
   );
+}
+
+/**
+ * The GM's "players may move their tokens" switch (pushed as `player_movement`): on, a linked
+ * player drags their token on /player/; off takes control back at once.
+ */
+function MovementSwitch({ gm }: { gm: Gm }) {
+  const on = useGmView(gm.store, selectMovement);
+  return (
+    <div className="gm-movement" role="group" aria-label="Players at the table">
+      <button
+        type="button"
+        className={`crt-button gm-mini${on ? ' active' : ''}`}
+        data-testid="player-movement"
+        aria-pressed={on}
+        title={on ? 'Linked players drag their tokens on /player/ — click to take them back' : 'Let linked players drag their tokens on /player/'}
+        onClick={() => void gm.actions.run({ kind: 'player-movement', enabled: !on })}
+      >
+        PLAYERS MAY MOVE THEIR TOKENS
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Which player moves each token on the map, for a marker under it. Links are not pushed: they
+ * are read when the panel opens (the Players panel, where they change, is another tab) and again
+ * when the set of tokens changes; the crew list is read only once a crew member is linked.
+ */
+function usePlayerOwners(gm: Gm, tokens: readonly Token[]): ReadonlyMap<string, string> {
+  const tokenKey = tokens.map((t) => t.id).join(',');
+  const links = linksOf(useJson<unknown>('api/gm/table/links/', tokenKey, gm.toLogin).data);
+  const needsCrew = links.some((l) => l.kind === 'crew');
+  const crew = crewOf(useJson<unknown>(needsCrew ? 'api/gm/bridge/personnel/' : null, null, gm.toLogin).data);
+  const next = tokenOwners(tokens, links, crew);
+  const last = useRef(next);
+  if (!ownersEqual(last.current, next)) last.current = next;
+  return last.current;
 }
 
 function setEqual(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -14,11 +14,15 @@ export interface GmTokenLayerProps {
   tokens: readonly Token[];
   pendingIds: ReadonlySet<string>;
   selectedId: string | null;
+  /** token id → the player who moves it from their phone (marked under the token) */
+  owners?: ReadonlyMap<string, string>;
   onMove: (token: Token, cell: Point) => void;
   onOpen: (token: Token, at: { clientX: number; clientY: number }) => void;
 }
 
 const DRAG_THRESHOLD_PX = 4;
+/** the owner's name under a player-linked token, as a share of a cell */
+const OWNER_LABEL_RATIO = 0.45;
 
 interface DragState {
   id: string;
@@ -28,7 +32,9 @@ interface DragState {
   moved: boolean;
 }
 
-export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, onMove, onOpen }: GmTokenLayerProps) {
+const NO_OWNERS: ReadonlyMap<string, string> = new Map();
+
+export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, owners = NO_OWNERS, onMove, onOpen }: GmTokenLayerProps) {
   const drag = useRef<DragState | null>(null);
   const [ghost, setGhost] = useState<{ id: string; cell: Point } | null>(null);
   // the handlers are created once (memoised tokens keep them); they read the latest props here
@@ -46,9 +52,32 @@ export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, onMove, onOp
           ghost={ghost && ghost.id === t.id ? ghost.cell : null}
           pending={pendingIds.has(t.id)}
           selected={selectedId === t.id}
+          owner={owners.get(t.id) ?? null}
           handlers={handlers}
         />
       ))}
+      {/* outside each token's button: a name in it would not match the button's label (axe) */}
+      {owners.size > 0 && (
+        <g className="gm-token-owners" aria-hidden="true">
+          {tokens.map((t) => {
+            const owner = owners.get(t.id);
+            if (!owner) return null;
+            const at = ghost && ghost.id === t.id ? ghost.cell : t;
+            return (
+              <text
+                key={t.id}
+                className="gm-token-owner"
+                data-testid={`token-owner-${t.id}`}
+                x={(at.x + 0.5) * ctx.unit}
+                y={(at.y + 1) * ctx.unit + ctx.unit * OWNER_LABEL_RATIO}
+                fontSize={ctx.unit * OWNER_LABEL_RATIO}
+              >
+                {owner}
+              </text>
+            );
+          })}
+        </g>
+      )}
     </g>
   );
 }
@@ -140,6 +169,7 @@ const GmToken = memo(
     ghost,
     pending,
     selected,
+    owner,
     handlers,
   }: {
     token: Token;
@@ -147,6 +177,7 @@ const GmToken = memo(
     ghost: Point | null;
     pending: boolean;
     selected: boolean;
+    owner: string | null;
     handlers: Handlers;
   }) {
     const shown = ghost ? { ...token, x: ghost.x, y: ghost.y } : token;
@@ -161,9 +192,10 @@ const GmToken = memo(
         data-x={token.x}
         data-y={token.y}
         data-pending={pending ? 'true' : undefined}
+        data-owner={owner ?? undefined}
         tabIndex={pending ? -1 : 0}
         role="button"
-        aria-label={`${token.name || 'Token'} (${token.type}) at ${token.x}, ${token.y}${token.status.length ? ': ' + token.status.join(', ') : ''}`}
+        aria-label={`${token.name || 'Token'} (${token.type}) at ${token.x}, ${token.y}${token.status.length ? ': ' + token.status.join(', ') : ''}${owner ? `, moved by ${owner}` : ''}`}
         aria-haspopup="menu"
         onPointerDown={(e) => handlers.down(e, token)}
         onPointerMove={handlers.move}
@@ -181,5 +213,6 @@ const GmToken = memo(
     a.unit === b.unit &&
     a.pending === b.pending &&
     a.selected === b.selected &&
+    a.owner === b.owner &&
     (a.ghost === b.ghost || (!!a.ghost && !!b.ghost && a.ghost.x === b.ghost.x && a.ghost.y === b.ghost.y)),
 );

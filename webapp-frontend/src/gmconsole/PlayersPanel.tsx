@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError, deleteJson } from '../api/http';
 import type { Gm } from './gm';
 import { useJson } from './hooks';
+import { PlayerLinks } from './PlayerLinks';
 import { playersOf } from './players';
 
 /**
@@ -159,6 +160,7 @@ export function PlayersPanel({ gm }: { gm: Gm }) {
           {message.text}
         </div>
       )}
+      {!players.error && <PlayerLinks gm={gm} players={accounts} accountsKey={accounts.map((p) => p.username).join(',')} />}
     </div>
   );
 }

@@ -46,7 +46,9 @@ export type GmOp =
   /** BRIDGE: the tab and the map's level/selection every terminal shows */
   | ({ kind: 'bridge-navigate' } & NavRequest)
   /** BRIDGE: hand the shared screen's touch and mouse to the players, or take it back */
-  | { kind: 'bridge-explore'; enabled: boolean };
+  | { kind: 'bridge-explore'; enabled: boolean }
+  /** players may move their own tokens from their phones (docs/protocol.md, "At the table") */
+  | { kind: 'player-movement'; enabled: boolean };
 
 export interface OpRequest {
   path: string;
@@ -114,6 +116,8 @@ export function requestOf(op: GmOp): OpRequest {
     }
     case 'bridge-explore':
       return { path: 'api/gm/bridge/explore', body: { enabled: op.enabled } };
+    case 'player-movement':
+      return { path: 'api/gm/table/player-movement/', body: { enabled: op.enabled } };
     case 'ship': {
       const body: Record<string, unknown> = { system: op.system };
       if (op.status !== undefined) body.status = op.status;
@@ -265,6 +269,8 @@ export function applyOp(view: ActiveView, op: GmOp): ActiveView {
     }
     case 'bridge-explore':
       return view.bridge_explore === op.enabled ? view : { ...view, bridge_explore: op.enabled };
+    case 'player-movement':
+      return (view.player_movement === true) === op.enabled ? view : { ...view, player_movement: op.enabled };
     case 'ship': {
       const prev = view.ship_system_overrides[op.system];
       const merged = { ...(prev ?? { status: '' }) };
@@ -317,5 +323,7 @@ export function describeOp(op: GmOp): string {
       return op.tab && op.level === undefined ? `show the ${op.tab} tab` : 'move the bridge map';
     case 'bridge-explore':
       return op.enabled ? 'let the players explore' : 'take the bridge back';
+    case 'player-movement':
+      return op.enabled ? 'let the players move their tokens' : 'take the tokens back';
   }
 }

@@ -82,6 +82,7 @@ public final class CharonBootstrap implements ServletContextListener {
         + "  player terminal: " + url.link("terminal/") + "\n"
         + "  GM console     : " + url.link("gmconsole/") + "\n"
         + "  messages       : " + url.link("messages/") + "\n"
+        + "  player phones  : " + url.link("player/") + "\n"
         + "  health         : " + url.link("api/health/");
   }
 

@@ -58,6 +58,7 @@ class FirstRunTest {
     String ready = CharonBootstrap.ready(settings, "/charon");
     assertTrue(ready.contains("published at https://games.example.org/games/charon/"), ready);
     assertTrue(ready.contains("https://games.example.org/games/charon/gmconsole/"), ready);
+    assertTrue(ready.contains("player phones  : https://games.example.org/games/charon/player/"), ready);
     assertFalse(CharonBootstrap.ready(new Settings(Path.of("target"), Optional.empty(), Optional.empty()), "")
         .contains("published"));
   }
