@@ -73,6 +73,36 @@ public class ViewResource {
     return Written.of(activeView.apply(ViewCommands.toggleDialog(body.optionalBoolean("open"))));
   }
 
+  /**
+   * {@code {"enabled": false}}, or {@code {"enabled": true, "x", "y", "width", "height"}}: the GM's
+   * viewport in map units. The console sends a new rectangle as the GM pans and zooms (throttled).
+   */
+  @POST
+  @Path("gm/projector")
+  public Map<String, Object> projector(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
+    boolean enabled = body.optionalBoolean("enabled")
+        .orElseThrow(() -> ApiError.badRequest("enabled", "enabled is required"));
+    if (!enabled) {
+      return Written.of(activeView.apply(ViewCommands.projectorOff()));
+    }
+    double max = Projector.MAX_MAP_UNITS;
+    return Written.of(activeView.apply(ViewCommands.projectorOn(
+        body.requiredNumber("x", -max, max),
+        body.requiredNumber("y", -max, max),
+        body.requiredNumber("width", Projector.MIN_SIZE_MAP_UNITS, max),
+        body.requiredNumber("height", Projector.MIN_SIZE_MAP_UNITS, max))));
+  }
+
+  @POST
+  @Path("gm/legend")
+  public Map<String, Object> legend(@Context ContainerRequestContext request) {
+    Body body = Body.of(request);
+    boolean visible = body.optionalBoolean("visible")
+        .orElseThrow(() -> ApiError.badRequest("visible", "visible is required"));
+    return Written.of(activeView.apply(ViewCommands.legend(visible)));
+  }
+
   @POST
   @Path("gm/ship-status/toggle")
   public Map<String, Object> shipSystem(@Context ContainerRequestContext request) {
