@@ -11,6 +11,7 @@ import { GmTokenLayer } from './GmTokenLayer';
 import { useGmView, useJson } from './hooks';
 import { pendingTokenIds } from './optimistic';
 import { Popup } from './Popup';
+import { useProjector } from './projector';
 import { TEMPLATE_MIME, TokenPalette, type TokenTemplate } from './TokenPalette';
 
 export const DOOR_STATUSES = ['OPEN', 'CLOSED', 'LOCKED', 'SEALED', 'DAMAGED'] as const;
@@ -112,6 +113,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const dragged = useRef<TokenTemplate | null>(null);
   const [popup, setPopup] = useState<PopupState>(null);
   const [allDecksScope, setAllDecksScope] = useState(false);
+  const projector = useProjector(gm);
   const boxRef = useRef<HTMLDivElement>(null);
   // the first full render waits for the map and the deck list: drawn before them, the toolbar
   // grew when the deck buttons arrived and pushed the map down (a layout shift of 0.14-0.17)
@@ -314,6 +316,28 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
           </button>
           <RestartButton gm={gm} slug={slug} />
         </div>
+        <div className="gm-table-actions" role="group" aria-label="Shared terminal">
+          <button
+            type="button"
+            className={`crt-button gm-mini${projector.on ? ' active' : ''}`}
+            data-testid="projector-toggle"
+            aria-pressed={projector.on}
+            title="Every terminal shows what this map shows (F)"
+            onClick={projector.toggle}
+          >
+            FOLLOW ME {projector.on ? 'ON' : 'OFF'}
+          </button>
+          <button
+            type="button"
+            className={`crt-button gm-mini${projector.legend ? ' active' : ''}`}
+            data-testid="legend-toggle"
+            aria-pressed={projector.legend}
+            title="Show the map legend on the terminal (L)"
+            onClick={projector.toggleLegend}
+          >
+            LEGEND {projector.legend ? 'ON' : 'OFF'}
+          </button>
+        </div>
       </div>
       <div className="gm-encounter-body">
         <div className="gm-map-box" ref={boxRef}>
@@ -333,6 +357,8 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
               tokens={tokens}
               showHidden
               interaction={interaction}
+              viewKey={`${slug}/${deck.deck_id}`}
+              onViewChange={projector.onViewChange}
               onImageError={(what) => store.dispatch({ type: 'problem', source: 'image', message: `Could not load ${what}` })}
             />
           ) : (

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ViewBox } from '../encounter/geometry';
+import { createThrottle, type MapView } from '../encounter/viewport';
+import type { ActiveView } from '../state/types';
+import type { Gm } from './gm';
+import { useGmView } from './hooks';
+
+/**
+ * The GM's projector ("follow me") and legend switches. While the projector is on, every pan and
+ * zoom of the GM's map is sent as the terminals' frame: at most one write per
+ * PROJECTOR_INTERVAL_MS (each write is a version and an event to every screen), the first at once
+ * and the last always, so the TV ends exactly where the GM stopped.
+ */
+export const PROJECTOR_INTERVAL_MS = 100;
+
+const selectProjectorOn = (v: ActiveView | null) => !!v?.projector;
+const selectLegend = (v: ActiveView | null) => v?.legend_visible === true;
+
+/** Hundredths of a map unit are plenty, and keep the body short. */
+function body(rect: ViewBox) {
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { enabled: true, x: r(rect.x), y: r(rect.y), width: r(rect.width), height: r(rect.height) };
+}
+
+export interface ProjectorControls {
+  on: boolean;
+  legend: boolean;
+  /** the GM map's onViewChange */
+  onViewChange: (key: string, view: MapView, rect: ViewBox) => void;
+  toggle: () => void;
+  toggleLegend: () => void;
+}
+
+export function useProjector(gm: Gm): ProjectorControls {
+  const on = useGmView(gm.store, selectProjectorOn);
+  const legend = useGmView(gm.store, selectLegend);
+  const onRef = useRef(on);
+  onRef.current = on;
+  const lastRect = useRef<ViewBox | null>(null);
+  const fail = useCallback(
+    (e: unknown) => gm.actions.notify('error', `Projector: ${e instanceof Error ? e.message : String(e)}`),
+    [gm],
+  );
+  const throttle = useMemo(
+    () => createThrottle<ViewBox>(PROJECTOR_INTERVAL_MS, (rect) => void gm.actions.send('api/gm/projector/', body(rect)).catch(fail)),
+    [gm, fail],
+  );
+  useEffect(() => () => throttle.cancel(), [throttle]);
+
+  const onViewChange = useCallback(
+    (_key: string, _view: MapView, rect: ViewBox) => {
+      lastRect.current = rect;
+      if (onRef.current) throttle.push(rect);
+    },
+    [throttle],
+  );
+  const toggle = useCallback(() => {
+    throttle.cancel();
+    if (onRef.current) {
+      void gm.actions.send('api/gm/projector/', { enabled: false }).catch(fail);
+    } else if (lastRect.current) {
+      void gm.actions.send('api/gm/projector/', body(lastRect.current)).catch(fail);
+    }
+  }, [gm, throttle, fail]);
+  const toggleLegend = useCallback(() => {
+    void gm.actions.send('api/gm/legend/', { visible: !legend }).catch((e: unknown) =>
+      gm.actions.notify('error', `Legend: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [gm, legend]);
+  return { on, legend, onViewChange, toggle, toggleLegend };
+}
