@@ -477,4 +477,47 @@ describe('GM console', () => {
     fireEvent.click(screen.getByTestId('restart-encounter'));
     expect(lastPost().body).toEqual({ view_type: 'STANDBY', location_slug: 'station', reset: true });
   });
+
+  it('hotkeys: ? lists them, digits switch views, R/D/Delete act on the focused piece, nothing while typing', async () => {
+    await setup(encounterView({ version: 10, view_type: 'STANDBY' }));
+    await screen.findByTestId('room-bridge');
+    fireEvent.keyDown(document.body, { key: '?' });
+    const overlay = screen.getByTestId('hotkeys-overlay');
+    expect(overlay.textContent).toContain('Reveal or hide the selected room');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByTestId('hotkeys-overlay')).toBeNull();
+
+    fireEvent.keyDown(document.body, { key: '3' });
+    expect(lastPost()).toMatchObject({ path: 'api/gm/switch-view/', body: { view_type: 'ENCOUNTER' } });
+    await answer(lastPost(), { success: true, version: 11 });
+
+    const count = posts.length;
+    fireEvent.keyDown(document.body, { key: 'r' }); // nothing selected: no write
+    expect(posts.length).toBe(count);
+    act(() => screen.getByTestId('room-bridge').focus());
+    expect(screen.getByTestId('selection').textContent).toContain('BRIDGE');
+    fireEvent.keyDown(document.body, { key: 'R' }); // the bridge is revealed: R hides it
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/toggle-room/', body: { room_id: 'bridge', visible: false } });
+    await answer(lastPost(), { success: true, version: 12 });
+
+    act(() => screen.getByTestId('door-c1').focus());
+    fireEvent.keyDown(document.body, { key: 'd' });
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/set-door-status/', body: { connection_id: 'c1', door_status: 'LOCKED' } });
+    await answer(lastPost(), { success: true, version: 13 });
+
+    act(() => screen.getByTestId('token-a1').focus());
+    fireEvent.keyDown(document.body, { key: 'Delete' });
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/remove-token/', body: { token_id: 'a1' } });
+    await answer(lastPost(), { success: true, version: 14 });
+
+    // typing in a field is typing: no hotkey
+    fireEvent.click(screen.getByTestId('tab-broadcast'));
+    const field = document.querySelector('textarea, input[type="text"]') as HTMLElement;
+    expect(field).toBeTruthy();
+    const before = posts.length;
+    fireEvent.keyDown(field, { key: '1' });
+    fireEvent.keyDown(field, { key: '?' });
+    expect(posts.length).toBe(before);
+    expect(screen.queryByTestId('hotkeys-overlay')).toBeNull();
+  });
 });

@@ -67,5 +67,5 @@ export function useProjector(gm: Gm): ProjectorControls {
       gm.actions.notify('error', `Legend: ${e instanceof Error ? e.message : String(e)}`),
     );
   }, [gm, legend]);
-  return { on, legend, onViewChange, toggle, toggleLegend };
+  return useMemo(() => ({ on, legend, onViewChange, toggle, toggleLegend }), [on, legend, onViewChange, toggle, toggleLegend]);
 }
