@@ -115,7 +115,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const dragged = useRef<TokenTemplate | null>(null);
   const [popup, setPopup] = useState<PopupState>(null);
   const [allDecksScope, setAllDecksScope] = useState(false);
-  const projector = useProjector(gm);
+  const projector = useProjector(gm, slug, deck?.deck_id ?? '');
   const [selection, setSelection] = useState<MapSelection>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   // the first full render waits for the map and the deck list: drawn before them, the toolbar

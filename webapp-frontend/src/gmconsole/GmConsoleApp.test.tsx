@@ -520,4 +520,39 @@ describe('GM console', () => {
     expect(posts.length).toBe(before);
     expect(screen.queryByTestId('hotkeys-overlay')).toBeNull();
   });
+
+  it('FOLLOW ME sends the map frame; LEGEND sends the switch; a focused room shows its detail', async () => {
+    const { es } = await setup();
+    await screen.findByTestId('room-bridge');
+    fireEvent.click(screen.getByTestId('projector-toggle'));
+    expect(lastPost().path).toBe('api/gm/projector/');
+    // the whole 20×14 map of 40 px cells at the start
+    expect(lastPost().body).toEqual({
+      enabled: true,
+      location_slug: 'uscss_morrigan',
+      deck_id: 'deck_1',
+      x: 0,
+      y: 0,
+      width: 800,
+      height: 560,
+    });
+    await answer(lastPost(), { success: true, version: 11 });
+    act(() => es.emit('activeview', encounterView({ version: 11, projector: { location_slug: 'uscss_morrigan', deck_id: 'deck_1', x: 0, y: 0, width: 800, height: 560 } })));
+    expect(screen.getByTestId('projector-toggle').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.wheel(sizeMap(), { deltaY: -100, clientX: 400, clientY: 280 });
+    expect(lastPost().path).toBe('api/gm/projector/');
+    expect(lastPost().body.width as number).toBeLessThan(800);
+    await answer(lastPost(), { success: true, version: 12 });
+    fireEvent.click(screen.getByTestId('projector-toggle'));
+    expect(lastPost().body).toEqual({ enabled: false });
+
+    fireEvent.click(screen.getByTestId('legend-toggle'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/legend/', body: { visible: true } });
+
+    act(() => screen.getByTestId('room-bridge').focus());
+    const detail = screen.getByTestId('map-detail');
+    expect(detail.textContent).toContain('BRIDGE');
+    expect(detail.getAttribute('role')).toBe('tooltip');
+    expect(screen.getByTestId('room-bridge').querySelector('title')).toBeNull();
+  });
 });

@@ -16,10 +16,26 @@ export const PROJECTOR_INTERVAL_MS = 100;
 const selectProjectorOn = (v: ActiveView | null) => !!v?.projector;
 const selectLegend = (v: ActiveView | null) => v?.legend_visible === true;
 
+/** The map a frame was taken on: sent with it, since the write may overtake a switch sent before it. */
+interface Framed {
+  rect: ViewBox;
+  location_slug: string;
+  deck_id: string;
+}
+
 /** Hundredths of a map unit are plenty, and keep the body short. */
-function body(rect: ViewBox) {
+function body(f: Framed) {
   const r = (n: number) => Math.round(n * 100) / 100;
-  return { enabled: true, x: r(rect.x), y: r(rect.y), width: r(rect.width), height: r(rect.height) };
+  const { rect } = f;
+  return {
+    enabled: true,
+    location_slug: f.location_slug,
+    deck_id: f.deck_id,
+    x: r(rect.x),
+    y: r(rect.y),
+    width: r(rect.width),
+    height: r(rect.height),
+  };
 }
 
 export interface ProjectorControls {
@@ -31,26 +47,30 @@ export interface ProjectorControls {
   toggleLegend: () => void;
 }
 
-export function useProjector(gm: Gm): ProjectorControls {
+/** `slug` and `deckId`: the map the GM's console shows (its frames are of that map). */
+export function useProjector(gm: Gm, slug: string, deckId: string): ProjectorControls {
+  const map = useRef({ slug, deckId });
+  map.current = { slug, deckId };
   const on = useGmView(gm.store, selectProjectorOn);
   const legend = useGmView(gm.store, selectLegend);
   const onRef = useRef(on);
   onRef.current = on;
-  const lastRect = useRef<ViewBox | null>(null);
+  const lastFrame = useRef<Framed | null>(null);
   const fail = useCallback(
     (e: unknown) => gm.actions.notify('error', `Projector: ${e instanceof Error ? e.message : String(e)}`),
     [gm],
   );
   const throttle = useMemo(
-    () => createThrottle<ViewBox>(PROJECTOR_INTERVAL_MS, (rect) => void gm.actions.send('api/gm/projector/', body(rect)).catch(fail)),
+    () => createThrottle<Framed>(PROJECTOR_INTERVAL_MS, (f) => void gm.actions.send('api/gm/projector/', body(f)).catch(fail)),
     [gm, fail],
   );
   useEffect(() => () => throttle.cancel(), [throttle]);
 
   const onViewChange = useCallback(
     (_key: string, _view: MapView, rect: ViewBox) => {
-      lastRect.current = rect;
-      if (onRef.current) throttle.push(rect);
+      const frame = { rect, location_slug: map.current.slug, deck_id: map.current.deckId };
+      lastFrame.current = frame;
+      if (onRef.current) throttle.push(frame);
     },
     [throttle],
   );
@@ -58,8 +78,8 @@ export function useProjector(gm: Gm): ProjectorControls {
     throttle.cancel();
     if (onRef.current) {
       void gm.actions.send('api/gm/projector/', { enabled: false }).catch(fail);
-    } else if (lastRect.current) {
-      void gm.actions.send('api/gm/projector/', body(lastRect.current)).catch(fail);
+    } else if (lastFrame.current) {
+      void gm.actions.send('api/gm/projector/', body(lastFrame.current)).catch(fail);
     }
   }, [gm, throttle, fail]);
   const toggleLegend = useCallback(() => {

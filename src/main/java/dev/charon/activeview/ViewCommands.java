@@ -174,12 +174,15 @@ public final class ViewCommands {
 
   /**
    * Projector mode on, framing {@code x, y, width, height} (map units, checked by the resource) of
-   * the map on screen now; the rectangle is stamped with the current location and deck, so a
-   * terminal never applies it to another map. Each new rectangle is one version, like any write.
+   * a map. The rectangle names its map, so a terminal never applies it to another: the one the GM's
+   * console framed when it says so (its write may overtake its own switch of location or deck,
+   * which it sent just before), else the map on screen now. Each new rectangle is one version.
    */
-  public static Transition<Map<String, Object>> projectorOn(double x, double y, double width, double height) {
+  public static Transition<Map<String, Object>> projectorOn(Optional<String> locationSlug, Optional<String> deckId,
+      double x, double y, double width, double height) {
     return (s, campaign) -> {
-      Projector p = new Projector(s.locationSlug(), s.encounterDeckId(), Projector.rounded(x), Projector.rounded(y),
+      Projector p = new Projector(locationSlug.orElse(s.locationSlug()), deckId.orElse(s.encounterDeckId()),
+          Projector.rounded(x), Projector.rounded(y),
           Projector.rounded(width), Projector.rounded(height));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("projector", Map.of("location_slug", p.locationSlug(), "deck_id", p.deckId(), "x", p.x(), "y", p.y(),

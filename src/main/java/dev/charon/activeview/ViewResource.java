@@ -74,8 +74,8 @@ public class ViewResource {
   }
 
   /**
-   * {@code {"enabled": false}}, or {@code {"enabled": true, "x", "y", "width", "height"}}: the GM's
-   * viewport in map units. The console sends a new rectangle as the GM pans and zooms (throttled).
+   * {@code {"enabled": false}}, or {@code {"enabled": true, "x", "y", "width", "height"}} and optionally
+   * the {@code "location_slug", "deck_id"} it frames: the GM's viewport in map units. The console sends a new rectangle as the GM pans and zooms (throttled).
    */
   @POST
   @Path("gm/projector")
@@ -88,6 +88,8 @@ public class ViewResource {
     }
     double max = Projector.MAX_MAP_UNITS;
     return Written.of(activeView.apply(ViewCommands.projectorOn(
+        body.optionalString("location_slug", ViewCommands.MAX_SLUG_CHARS),
+        body.optionalString("deck_id", ViewCommands.MAX_SLUG_CHARS),
         body.requiredNumber("x", -max, max),
         body.requiredNumber("y", -max, max),
         body.requiredNumber("width", Projector.MIN_SIZE_MAP_UNITS, max),

@@ -64,8 +64,12 @@ class ProjectorLegendApiTest extends ApiTestBase {
         assertEquals(450, p.get("height").asDouble());
         assertEquals(3, s.activeviewFrames().size(), "snapshot and one event per write");
       }
-      assertEquals(before + 3, postOk("api/gm/projector/", "{\"enabled\":false}").get("version").asLong());
-      players.awaitVersion(before + 3);
+      // the console names the map it framed: its write may overtake its own switch of deck
+      JsonNode named = postOk("api/gm/projector/", "{\"enabled\":true,\"location_slug\":\"" + TestCampaigns.SHIP
+          + "\",\"deck_id\":\"deck_b\",\"x\":0,\"y\":0,\"width\":600,\"height\":450}");
+      assertEquals("deck_b", named.get("projector").get("deck_id").asText());
+      assertEquals(before + 4, postOk("api/gm/projector/", "{\"enabled\":false}").get("version").asLong());
+      players.awaitVersion(before + 4);
       // a merge patch removes the key: absent and null both mean off
       assertFalse(players.state().path("projector").isObject(), "off again: " + players.state());
     }
@@ -99,6 +103,7 @@ class ProjectorLegendApiTest extends ApiTestBase {
     refused(gm(), p, "{\"enabled\":true,\"x\":1,\"y\":2,\"width\":0,\"height\":200}", 400, "width");
     refused(gm(), p, "{\"enabled\":true,\"x\":1,\"y\":2,\"width\":300,\"height\":-5}", 400, "height");
     refused(gm(), p, "{\"enabled\":true,\"x\":NaN,\"y\":2,\"width\":300,\"height\":200}", 400, null);
+    refused(gm(), p, "{\"enabled\":true,\"deck_id\":7,\"x\":1,\"y\":2,\"width\":300,\"height\":200}", 400, "deck_id");
     refused(gm(), p, "{\"enabled\":true,\"x\":null,\"y\":2,\"width\":300,\"height\":200}", 400, "x");
     refused(gm(), "api/gm/legend/", "{}", 400, "visible");
     refused(gm(), "api/gm/legend/", "{\"visible\":1}", 400, "visible");
