@@ -21,9 +21,11 @@ export interface DoorSymbolProps {
   status: DoorStatus;
   /** GM: a focusable button with data-testid door-<id> */
   interactive?: boolean;
+  /** a sample in the legend: no door id, not part of the map */
+  sample?: boolean;
 }
 
-export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, status, interactive }: DoorSymbolProps) {
+export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, status, interactive, sample }: DoorSymbolProps) {
   const type = KNOWN_DOOR_TYPES.has(doorType) ? doorType : 'standard';
   const rotate = isVerticalEdge(side) ? 90 : 0;
   const half = DOOR_LENGTH / 2;
@@ -31,8 +33,9 @@ export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, 
   return (
     <g
       className={`door door-type-${type} door-${status.toLowerCase()}`}
-      data-door-id={id}
-      data-door-status={status}
+      data-door-id={sample ? undefined : id}
+      data-door-status={sample ? undefined : status}
+      data-detail={sample ? undefined : 'door'}
       transform={`translate(${point.x} ${point.y}) rotate(${rotate})`}
       {...(interactive
         ? {
@@ -45,7 +48,6 @@ export const DoorSymbol = memo(function DoorSymbol({ id, point, side, doorType, 
         : {})}
     >
       {interactive && <rect className="door-hit" x={-half - 4} y={-d - 4} width={DOOR_LENGTH + 8} height={DOOR_DEPTH + 8} />}
-      <title>{`Door (${type.replace('_', ' ')}): ${status}`}</title>
       <rect className="door-frame" x={-half} y={-d} width={DOOR_LENGTH} height={DOOR_DEPTH} />
       <rect className="door-half door-half-a" x={-half} y={-d} width={half} height={DOOR_DEPTH} />
       <rect className="door-half door-half-b" x={0} y={-d} width={half} height={DOOR_DEPTH} />

@@ -1,6 +1,7 @@
 import {
   memo,
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -16,11 +17,10 @@ import {
 } from 'react';
 import { resourceUrl } from '../api/http';
 import { effectiveDoorStatus, isRoomRevealed } from '../state/selectors';
-import type { DeckMap, MapPoi, MapRoom, Token } from '../state/types';
+import type { DeckMap, MapRoom, Token } from '../state/types';
 import { DoorSymbol } from './DoorSymbol';
 import {
   cellAt,
-  clampZoom,
   clientToMap,
   connectionPath,
   DEFAULT_UNIT,
@@ -38,10 +38,17 @@ import {
   type ViewBox,
 } from './geometry';
 import { TokenLayer } from './TokenLayer';
+import { PoiIcon } from './PoiIcon';
+import { detailTargetOf, MapDetail, type DetailTarget } from './MapDetail';
+import { homeView, panBy, pinchView, viewOfRect, viewRect, zoomAt, type MapView } from './viewport';
 
 /**
  * The 2D deck map as an SVG scaled to fit its box (viewBox + preserveAspectRatio), with
- * drag-to-pan and wheel zoom. Layers, bottom to top: path lines, rooms, terminal and POI
+ * drag-to-pan, wheel zoom and, on touch screens, pinch zoom and two-finger pan (viewport.ts);
+ * FIT MAP brings the whole map back. The view can be kept across remounts (`restoreView` /
+ * `onViewChange`, per `viewKey`) and driven from outside (`follow`: the GM's projector, which
+ * switches the local gestures off). Hovering, focusing or tapping a token, room or icon shows an
+ * app-drawn detail (MapDetail) instead of the browser's native tooltip. Layers, bottom to top: path lines, rooms, terminal and POI
  * icons, doors, tokens, room names. The names come last, each on a plate, so no piece is ever
  * drawn over a room's name; they keep their size on screen whatever the map's scale (the CSS
  * custom property --map-label-size, in screen pixels: the shared terminal sizes it to the TV).
@@ -57,6 +64,14 @@ export interface EncounterMapProps {
   onImageError?: (what: string) => void;
   /** GM use: rooms and doors become buttons, clicks and drops are reported */
   interaction?: MapInteraction;
+  /** what the view is kept under (default: the deck id); a new key starts at `restoreView` or FIT MAP */
+  viewKey?: string;
+  /** the view kept for a key, if any (read when the map mounts and when the key changes) */
+  restoreView?: (key: string) => MapView | null;
+  /** every new view (also the first): its key, the view and the rectangle it draws in map units */
+  onViewChange?: (key: string, view: MapView, rect: ViewBox) => void;
+  /** draw this rectangle of the map (the GM's projector): local pan, zoom and pinch are off */
+  follow?: ViewBox | null;
 }
 
 /** What a click (or Enter/Space on a focused room or door) hit on the map. */
@@ -86,12 +101,6 @@ export interface MapInteraction {
   className?: string;
 }
 
-interface ViewState {
-  zoom: number;
-  cx: number;
-  cy: number;
-}
-
 const DRAG_THRESHOLD_PX = 3;
 /** Room labels before the first measurement (and in jsdom, which has no layout). */
 const FALLBACK_LABEL_PX = 11;
@@ -111,19 +120,29 @@ export function EncounterMap({
   showHidden = false,
   onImageError,
   interaction,
+  viewKey,
+  restoreView,
+  onViewChange,
+  follow = null,
 }: EncounterMapProps) {
   const unit = deck.grid.unit_size && deck.grid.unit_size > 0 ? deck.grid.unit_size : DEFAULT_UNIT;
   const width = Math.max(1, deck.grid.width) * unit;
   const height = Math.max(1, deck.grid.height) * unit;
-  const home: ViewState = useMemo(() => ({ zoom: 1, cx: width / 2, cy: height / 2 }), [width, height]);
-  const [view, setView] = useState<ViewState>(home);
-  const [viewFor, setViewFor] = useState(deck.deck_id);
+  const home: MapView = useMemo(() => homeView(width, height), [width, height]);
+  const key = viewKey ?? deck.deck_id;
+  const [ownView, setView] = useState<MapView>(() => restoreView?.(key) ?? home);
+  const [viewFor, setViewFor] = useState(key);
   const svgRef = useRef<SVGSVGElement>(null);
   const imageErrorRef = useRef(onImageError);
   imageErrorRef.current = onImageError;
   // stable, so the memoised token markers are not re-rendered by a new callback
   const onTokenImageError = useCallback((t: Token) => imageErrorRef.current?.(`token image of ${t.name}`), []);
-  const drag = useRef<{ id: number; x: number; y: number; start: ViewState; moved: boolean } | null>(null);
+  const drag = useRef<{ id: number; x: number; y: number; start: MapView; moved: boolean } | null>(null);
+  /** the pointers down on the map (touch: fingers), for the pinch */
+  const pointers = useRef(new Map<number, Point>());
+  const pinch = useRef<{ start: MapView; a: number; b: number; a0: Point; b0: Point } | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [detail, setDetail] = useState<DetailTarget | null>(null);
   /** set when a pan ends, so the click that follows does not count as a hit */
   const panned = useRef(false);
   const viewBoxRef = useRef<ViewBox>({ x: 0, y: 0, width, height });
@@ -148,42 +167,58 @@ export function EncounterMap({
     return () => observer.disconnect();
   }, []);
 
-  // a different deck starts at the home view
-  if (viewFor !== deck.deck_id) {
-    setViewFor(deck.deck_id);
-    setView(home);
+  // a different deck (or key) starts at its kept view, else the whole map
+  if (viewFor !== key) {
+    setViewFor(key);
+    setView(restoreView?.(key) ?? home);
+    setDetail(null);
   }
+  // the projector draws the GM's rectangle; the map's own view is kept for when it ends
+  const view = follow ? viewOfRect(follow, width, height) : ownView;
+  const following = !!follow;
 
-  const unitsPerPixel = useCallback(
-    (zoom: number): number => {
-      const box = svgRef.current?.getBoundingClientRect();
-      if (!box || box.width === 0 || box.height === 0) return 1 / zoom;
-      return Math.max(width / zoom / box.width, height / zoom / box.height);
-    },
-    [width, height],
-  );
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+  useEffect(() => {
+    onViewChangeRef.current?.(key, ownView, viewRect(ownView, width, height));
+  }, [key, ownView, width, height]);
+
+  const box = () => svgRef.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: 0, height: 0 };
 
   const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+    if (following) return;
     const factor = e.deltaY < 0 ? 1.1 : 0.9;
-    setView((v) => {
-      const zoom = clampZoom(v.zoom * factor);
-      if (zoom === v.zoom) return v;
-      const box = svgRef.current?.getBoundingClientRect();
-      if (!box || box.width === 0) return { ...v, zoom };
-      // keep the point under the pointer fixed
-      const upp = unitsPerPixel(v.zoom);
-      const px = v.cx + (e.clientX - (box.left + box.width / 2)) * upp;
-      const py = v.cy + (e.clientY - (box.top + box.height / 2)) * upp;
-      const k = v.zoom / zoom;
-      return { zoom, cx: px + (v.cx - px) * k, cy: py + (v.cy - py) * k };
-    });
+    const at = { x: e.clientX, y: e.clientY };
+    const b = box();
+    setView((v) => zoomAt(v, factor, at, b, width, height));
   };
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    if (e.button !== 0) return;
-    drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, start: view, moved: false };
+    if (e.button !== 0 || following) return;
+    pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (pointers.current.size === 2) {
+      // a second finger: the drag becomes a pinch (zoom and pan at once), and no tap follows
+      const [[a, a0], [b, b0]] = [...pointers.current.entries()];
+      pinch.current = { start: ownView, a, b, a0, b0 };
+      drag.current = null;
+      panned.current = true;
+      svgRef.current?.setPointerCapture?.(a);
+      svgRef.current?.setPointerCapture?.(b);
+      return;
+    }
+    if (pointers.current.size > 2) return;
+    drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, start: ownView, moved: false };
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'mouse' && !drag.current) hover(e);
+    if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    const p = pinch.current;
+    if (p) {
+      const a1 = pointers.current.get(p.a);
+      const b1 = pointers.current.get(p.b);
+      if (a1 && b1) setView(pinchView(p.start, p.a0, p.b0, a1, b1, box(), width, height));
+      return;
+    }
     const d = drag.current;
     if (!d || d.id !== e.pointerId) return;
     const dx = e.clientX - d.x;
@@ -193,20 +228,30 @@ export function EncounterMap({
       d.moved = true;
       svgRef.current?.setPointerCapture?.(e.pointerId);
     }
-    const upp = unitsPerPixel(d.start.zoom);
-    setView({ zoom: d.start.zoom, cx: d.start.cx - dx * upp, cy: d.start.cy - dy * upp });
+    setView(panBy(d.start, dx, dy, box(), width, height));
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    pointers.current.delete(e.pointerId);
+    if (pinch.current && (pinch.current.a === e.pointerId || pinch.current.b === e.pointerId)) {
+      // the pinch is over; a finger left on the glass does not start a drag (no jump)
+      pinch.current = null;
+    }
     if (drag.current?.id === e.pointerId) {
       panned.current = drag.current.moved;
       drag.current = null;
     }
   };
 
-  const moved = view.zoom !== 1 || view.cx !== home.cx || view.cy !== home.cy;
-  const vbW = width / view.zoom;
-  const vbH = height / view.zoom;
-  viewBoxRef.current = { x: view.cx - vbW / 2, y: view.cy - vbH / 2, width: vbW, height: vbH };
+  const rootBox = () => rootRef.current?.getBoundingClientRect() ?? { left: 0, top: 0, width: 0, height: 0 };
+  const hover = (e: { target: EventTarget | null }) => {
+    const t = detailTargetOf(e.target as Element | null, rootBox());
+    setDetail((d) => (d?.pinned ? d : t && d && d.kind === t.kind && d.id === t.id ? d : t));
+  };
+
+  const moved = !following && (ownView.zoom !== 1 || ownView.cx !== home.cx || ownView.cy !== home.cy);
+  viewBoxRef.current = viewRect(view, width, height);
+  const vbW = viewBoxRef.current.width;
+  const vbH = viewBoxRef.current.height;
   // screen pixels per map unit (preserveAspectRatio meet: the smaller of the two ratios)
   const scale = measured && measured.width > 0 && measured.height > 0 ? Math.min(measured.width / vbW, measured.height / vbH) : 1;
   const svgVars = { '--map-unscale': String(1 / scale) } as CSSProperties;
@@ -243,6 +288,19 @@ export function EncounterMap({
         });
       }
     : undefined;
+  // players' screens: a tap (touch) or click shows the detail of what it hit and keeps it until the
+  // next tap (on the GM's map a click acts, and hover and focus show the detail)
+  const tap = (e: MouseEvent<SVGSVGElement>) => {
+    const t = detailTargetOf(e.target as Element, rootBox());
+    setDetail((d) => (t && !(d?.pinned && d.kind === t.kind && d.id === t.id) ? { ...t, pinned: true } : null));
+  };
+  const onTap = (e: MouseEvent<SVGSVGElement>) => {
+    if (panned.current) {
+      panned.current = false;
+      return;
+    }
+    tap(e);
+  };
   const onKeyDown = onHit
     ? (e: KeyboardEvent<SVGSVGElement>) => {
         if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -278,9 +336,11 @@ export function EncounterMap({
 
   return (
     <div
+      ref={rootRef}
       className={`encounter-map${interaction?.className ? ` ${interaction.className}` : ''}`}
       data-testid="encounter-map"
       data-deck-id={deck.deck_id}
+      data-following={following ? 'true' : undefined}
     >
       <svg
         ref={svgRef}
@@ -297,7 +357,10 @@ export function EncounterMap({
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
-        onClick={onClick}
+        onPointerLeave={() => setDetail((d) => (d?.pinned ? d : null))}
+        onFocus={(e) => hover(e)}
+        onBlur={() => setDetail((d) => (d?.pinned ? d : null))}
+        onClick={onClick ?? onTap}
         onKeyDown={onKeyDown}
         {...dropProps}
       >
@@ -334,10 +397,16 @@ export function EncounterMap({
         />
       </svg>
       {moved && (
-        <button type="button" className="crt-button map-reset" onClick={() => setView(home)}>
-          RESET VIEW
+        <button type="button" className="crt-button map-reset" data-testid="map-fit" onClick={() => setView(home)}>
+          FIT MAP
         </button>
       )}
+      {following && (
+        <div className="map-following" data-testid="map-following" role="status">
+          GM VIEW
+        </div>
+      )}
+      {detail && <MapDetail target={detail} deck={deck} tokens={tokens} doorStatus={doorStatus} />}
     </div>
   );
 }
@@ -439,9 +508,9 @@ const StaticLayers = memo(function StaticLayers({
               key={t.id}
               className="map-terminal"
               data-terminal-id={t.id}
+              data-detail="terminal"
               transform={`translate(${t.position.x * unit + unit / 2} ${t.position.y * unit + unit / 2})`}
             >
-              <title>{`${t.name ?? t.id} — Terminal`}</title>
               <rect className="map-terminal-screen" x={-7} y={-6} width={14} height={10} rx={1} />
               <rect className="map-terminal-stand" x={-3} y={4} width={6} height={2} />
             </g>
@@ -491,9 +560,9 @@ function RoomBox({ room, rect, hidden, interactive }: { room: MapRoom; rect: Rec
     <g
       className={`room room-${ROOM_STATUSES.has(status) ? status : 'operational'}${hidden ? ' room-hidden' : ''}`}
       data-room-id={room.id}
+      data-detail="room"
       {...gm}
     >
-      <title>{[room.name, room.status, room.description].filter(Boolean).join(' — ')}</title>
       <rect className="room-box" x={rect.x} y={rect.y} width={rect.width} height={rect.height} />
     </g>
   );
@@ -523,7 +592,7 @@ interface RoomLabelsProps {
  * (rooms do not overlap, so no name covers another): a name is broken at spaces into the lines
  * the room has room for (estimated from the monospace advance, no measuring) and cut with "…"
  * where it does not fit; too small a room for a letter and an ellipsis draws no name. The full
- * name stays the room's tooltip (its <title>) and, on the GM's map, its accessible name.
+ * name is in the room's detail (MapDetail) and, on the GM's map, its accessible name.
  */
 const RoomLabels = memo(function RoomLabels({ deck, unit, visibility, showHidden, scale, labelPx, ref }: RoomLabelsProps) {
   const advance = labelPx * LABEL_CHAR_EM;
@@ -570,49 +639,3 @@ const RoomLabels = memo(function RoomLabels({ deck, unit, visibility, showHidden
     </g>
   );
 });
-
-function poiKind(p: MapPoi): string {
-  const k = String(p.icon || p.type || '').toLowerCase();
-  if (['objective', 'hazard', 'warning', 'item', 'crate', 'npc', 'player', 'pod'].includes(k)) {
-    return k === 'warning' ? 'hazard' : k === 'crate' ? 'item' : k;
-  }
-  return 'square';
-}
-
-function PoiIcon({ poi, unit }: { poi: MapPoi; unit: number }) {
-  const kind = poiKind(poi);
-  const s = unit * 0.22;
-  let shape;
-  switch (kind) {
-    case 'objective':
-    case 'hazard':
-      shape = <polygon points={`0,${-s} ${s},${s * 0.8} ${-s},${s * 0.8}`} />;
-      break;
-    case 'npc':
-      shape = <circle r={s * 0.8} />;
-      break;
-    case 'player':
-      shape = <polygon points={`0,${-s} ${s},0 0,${s} ${-s},0`} />;
-      break;
-    case 'pod': {
-      const pts = Array.from({ length: 6 }, (_, i) => {
-        const a = (Math.PI / 3) * i;
-        return `${(Math.cos(a) * s).toFixed(2)},${(Math.sin(a) * s).toFixed(2)}`;
-      }).join(' ');
-      shape = <polygon points={pts} />;
-      break;
-    }
-    default:
-      shape = <rect x={-s * 0.7} y={-s * 0.7} width={s * 1.4} height={s * 1.4} />;
-  }
-  return (
-    <g
-      className={`map-poi poi-${kind}`}
-      data-poi-id={poi.id}
-      transform={`translate(${poi.position.x * unit + unit / 2} ${poi.position.y * unit + unit / 2})`}
-    >
-      <title>{[poi.name, poi.type, poi.status, poi.description].filter(Boolean).join(' — ')}</title>
-      {shape}
-    </g>
-  );
-}

@@ -9,7 +9,11 @@ import { cellCenter, TOKEN_RADIUS_RATIO } from './geometry';
  * re-renders only the token that moved.
  */
 
-/** Statuses shown as icons with a text label (ui.md §3.5), in display order. */
+/**
+ * Statuses drawn on a token as compact markers (colour + shape, explained in the legend), in
+ * display order; the words are in the token's detail (MapDetail). Text below each token
+ * overlapped its neighbours in a crowded room (30 tokens in one room).
+ */
 export const STATUS_LABELS: Record<string, string> = {
   wounded: 'WOUNDED',
   dead: 'DEAD',
@@ -17,11 +21,12 @@ export const STATUS_LABELS: Record<string, string> = {
   stunned: 'STUNNED',
 };
 
-const STATUS_GLYPHS: Record<string, string> = {
-  wounded: '●',
-  dead: '✕',
-  panicked: '◌',
-  stunned: '◐',
+/** The marker's look in one word each, for the legend and accessible names. */
+export const STATUS_MARKS: Record<string, string> = {
+  wounded: 'red dot, top right',
+  dead: 'red cross',
+  panicked: 'dashed amber ring',
+  stunned: 'half-filled dot, top left',
 };
 
 const KNOWN_TYPES = new Set(['player', 'npc', 'creature', 'object']);
@@ -59,7 +64,6 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
   const r = unit * TOKEN_RADIUS_RATIO;
   const c = cellCenter(token.x, token.y, unit);
   const statuses = new Set(token.status.map((s) => String(s).toLowerCase()));
-  const labels = Object.keys(STATUS_LABELS).filter((s) => statuses.has(s));
   const image = token.image_url && failedUrl !== token.image_url ? thumbnailUrl(token.image_url, 128) : '';
   const clipId = `token-clip-${cssId(token.id)}`;
   const initial = (token.name.trim()[0] ?? '?').toUpperCase();
@@ -74,12 +78,12 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
       data-x={token.x}
       data-y={token.y}
       data-status={token.status.join(' ')}
+      data-detail="token"
       transform={`translate(${c.x} ${c.y})`}
       style={{ '--token-r': `${r}px` } as CSSProperties}
     >
-      <title>{`${token.name || 'Token'} (${token.type})${labels.length ? ' — ' + labels.join(', ') : ''}`}</title>
       <circle className="token-glow" r={r + 4} />
-      {statuses.has('panicked') && <circle className="token-panic-ring" r={r + 6} />}
+      {statuses.has('panicked') && <circle className="token-panic-ring" data-status-marker="panicked" r={r + 6} />}
       {image ? (
         <>
           <clipPath id={clipId}>
@@ -109,27 +113,33 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
           </text>
         </>
       )}
-      {statuses.has('wounded') && <circle className="token-wound-dot" cx={r * 0.75} cy={-r * 0.75} r={r * 0.22} />}
-      {statuses.has('stunned') && <circle className="token-stun-dot" cx={-r * 0.75} cy={-r * 0.75} r={r * 0.22} />}
+      <StatusMarks statuses={statuses} r={r} />
+    </g>
+  );
+});
+
+/** The status markers of a token of radius r (also drawn, alone, in the legend and the detail). */
+export function StatusMarks({ statuses, r }: { statuses: ReadonlySet<string>; r: number }) {
+  return (
+    <>
+      {statuses.has('wounded') && (
+        <circle className="token-wound-dot" data-status-marker="wounded" cx={r * 0.75} cy={-r * 0.75} r={r * 0.3} />
+      )}
+      {statuses.has('stunned') && (
+        <g className="token-stun-mark" data-status-marker="stunned" transform={`translate(${-r * 0.75} ${-r * 0.75})`}>
+          <circle className="token-stun-dot" r={r * 0.3} />
+          <path className="token-stun-half" d={`M 0 ${-r * 0.3} A ${r * 0.3} ${r * 0.3} 0 0 0 0 ${r * 0.3} Z`} />
+        </g>
+      )}
       {statuses.has('dead') && (
-        <g className="token-dead-x">
+        <g className="token-dead-x" data-status-marker="dead">
           <line x1={-r * 0.8} y1={-r * 0.8} x2={r * 0.8} y2={r * 0.8} />
           <line x1={r * 0.8} y1={-r * 0.8} x2={-r * 0.8} y2={r * 0.8} />
         </g>
       )}
-      {labels.length > 0 && (
-        <g className="token-status-labels" transform={`translate(0 ${r})`}>
-          {/* in em: the labels may be enlarged for a big screen (--map-piece-text) */}
-          {labels.map((s, i) => (
-            <text key={s} className={`token-status-label token-status-${s}`} y={`${1.1 + i * 1.15}em`} data-status-label={s}>
-              {`${STATUS_GLYPHS[s]} ${STATUS_LABELS[s]}`}
-            </text>
-          ))}
-        </g>
-      )}
-    </g>
+    </>
   );
-});
+}
 
 function cssId(id: string): string {
   return id.replace(/[^a-zA-Z0-9_-]/g, '_');

@@ -12,6 +12,9 @@ import { useGmView, useJson } from './hooks';
 import { pendingTokenIds } from './optimistic';
 import { Popup } from './Popup';
 import { crewOf, linksOf, ownersEqual, tokenOwners } from './tableLinks';
+import { useProjector } from './projector';
+import { useHotkeys } from './Hotkeys';
+import { nextDoorStatus, selectionOf, type HotkeyAction, type MapSelection } from './hotkeys';
 import { TEMPLATE_MIME, TokenPalette, type TokenTemplate } from './TokenPalette';
 
 export const DOOR_STATUSES = ['OPEN', 'CLOSED', 'LOCKED', 'SEALED', 'DAMAGED'] as const;
@@ -115,6 +118,8 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const dragged = useRef<TokenTemplate | null>(null);
   const [popup, setPopup] = useState<PopupState>(null);
   const [allDecksScope, setAllDecksScope] = useState(false);
+  const projector = useProjector(gm, slug, deck?.deck_id ?? '');
+  const [selection, setSelection] = useState<MapSelection>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   // the first full render waits for the map and the deck list: drawn before them, the toolbar
   // grew when the deck buttons arrived and pushed the map down (a layout shift of 0.14-0.17)
@@ -165,11 +170,13 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
         return;
       }
       if (hit.doorId) {
+        setSelection({ kind: 'door', id: hit.doorId });
         const p = at(hit.clientX, hit.clientY);
         setPopup({ kind: 'door', id: hit.doorId, ...p });
         return;
       }
       if (hit.roomId) {
+        setSelection({ kind: 'room', id: hit.roomId });
         const revealed = visibilityRef.current[hit.roomId] === true;
         void actions.run({ kind: 'room', room_id: hit.roomId, visible: !revealed });
       }
@@ -188,7 +195,10 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
     [actions, roomOf],
   );
   const onOpenToken = useCallback(
-    (t: Token, where: { clientX: number; clientY: number }) => setPopup({ kind: 'token', id: t.id, ...at(where.clientX, where.clientY) }),
+    (t: Token, where: { clientX: number; clientY: number }) => {
+      setSelection({ kind: 'token', id: t.id });
+      setPopup({ kind: 'token', id: t.id, ...at(where.clientX, where.clientY) });
+    },
     [at],
   );
   const onDropAt = useCallback(
@@ -247,6 +257,55 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
 
   const popupToken = popup?.kind === 'token' ? tokenMap[popup.id] : undefined;
   const popupDoor = popup?.kind === 'door' ? deck?.connections?.find((c) => c.id === popup.id) : undefined;
+
+  const tokenMapRef = useRef(tokenMap);
+  tokenMapRef.current = tokenMap;
+  const encounterKeys = useCallback(
+    (action: HotkeyAction): boolean => {
+      const sel = selection;
+      switch (action.kind) {
+        case 'reveal-room':
+          if (sel?.kind !== 'room') return false;
+          void actions.run({ kind: 'room', room_id: sel.id, visible: visibilityRef.current[sel.id] !== true });
+          return true;
+        case 'cycle-door': {
+          const door = sel?.kind === 'door' ? deck?.connections?.find((c) => c.id === sel.id) : undefined;
+          if (!door) return false;
+          void actions.run({ kind: 'door', connection_id: door.id, door_status: nextDoorStatus(effectiveDoorStatus(door, doorStatus)) });
+          return true;
+        }
+        case 'remove-token':
+          if (sel?.kind !== 'token' || !tokenMapRef.current[sel.id]) return false;
+          setPopup(null);
+          setSelection(null);
+          void actions.run({ kind: 'remove-token', token_id: sel.id });
+          return true;
+        case 'clear-selection':
+          setSelection(null);
+          setPopup(null);
+          setPlacing(null);
+          return false;
+        case 'projector':
+          projector.toggle();
+          return true;
+        case 'legend':
+          projector.toggleLegend();
+          return true;
+        default:
+          return false;
+      }
+    },
+    [selection, actions, deck, doorStatus, projector],
+  );
+  useHotkeys(encounterKeys);
+  const selectedName =
+    selection?.kind === 'room'
+      ? deck?.rooms.find((r) => r.id === selection.id)?.name || selection.id
+      : selection?.kind === 'token'
+        ? tokenMap[selection.id]?.name
+        : selection?.kind === 'door'
+          ? `door ${selection.id}`
+          : '';
 
   if (!shown.current) {
     return (
@@ -319,9 +378,41 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
           <RestartButton gm={gm} slug={slug} />
         </div>
         <MovementSwitch gm={gm} />
+        <div className="gm-table-actions" role="group" aria-label="Shared terminal">
+          <button
+            type="button"
+            className={`crt-button gm-mini${projector.on ? ' active' : ''}`}
+            data-testid="projector-toggle"
+            aria-pressed={projector.on}
+            title="Every terminal shows what this map shows (F)"
+            onClick={projector.toggle}
+          >
+            FOLLOW ME {projector.on ? 'ON' : 'OFF'}
+          </button>
+          <button
+            type="button"
+            className={`crt-button gm-mini${projector.legend ? ' active' : ''}`}
+            data-testid="legend-toggle"
+            aria-pressed={projector.legend}
+            title="Show the map legend on the terminal (L)"
+            onClick={projector.toggleLegend}
+          >
+            LEGEND {projector.legend ? 'ON' : 'OFF'}
+          </button>
+          <span className="gm-count" data-testid="selection" aria-live="polite">
+            {selectedName ? `SELECTED: ${selectedName.toUpperCase()}` : 'NOTHING SELECTED'}
+          </span>
+        </div>
       </div>
       <div className="gm-encounter-body">
-        <div className="gm-map-box" ref={boxRef}>
+        <div
+          className="gm-map-box"
+          ref={boxRef}
+          onFocus={(e) => {
+            const sel = selectionOf(e.target as Element);
+            if (sel) setSelection(sel);
+          }}
+        >
           {placing && (
             <div className="gm-placing-banner" data-testid="placing-banner" role="status">
               PLACING {placing.name.toUpperCase()} — click a cell inside a room ·{' '}
@@ -338,6 +429,8 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
               tokens={tokens}
               showHidden
               interaction={interaction}
+              viewKey={`${slug}/${deck.deck_id}`}
+              onViewChange={projector.onViewChange}
               onImageError={(what) => store.dispatch({ type: 'problem', source: 'image', message: `Could not load ${what}` })}
             />
           ) : (
@@ -419,7 +512,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
       </div>
       <div className="gm-hint crt-muted">
         Click a room to reveal or hide it · click a door to set its state · drag a token to move it, click it for its
-        statuses · arrow keys move a focused token
+        statuses · arrow keys move a focused token · press ? for keyboard shortcuts
       </div>
     </div>
   );

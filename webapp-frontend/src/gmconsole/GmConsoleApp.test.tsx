@@ -477,4 +477,82 @@ describe('GM console', () => {
     fireEvent.click(screen.getByTestId('restart-encounter'));
     expect(lastPost().body).toEqual({ view_type: 'STANDBY', location_slug: 'station', reset: true });
   });
+
+  it('hotkeys: ? lists them, digits switch views, R/D/Delete act on the focused piece, nothing while typing', async () => {
+    await setup(encounterView({ version: 10, view_type: 'STANDBY' }));
+    await screen.findByTestId('room-bridge');
+    fireEvent.keyDown(document.body, { key: '?' });
+    const overlay = screen.getByTestId('hotkeys-overlay');
+    expect(overlay.textContent).toContain('Reveal or hide the selected room');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByTestId('hotkeys-overlay')).toBeNull();
+
+    fireEvent.keyDown(document.body, { key: '3' });
+    expect(lastPost()).toMatchObject({ path: 'api/gm/switch-view/', body: { view_type: 'ENCOUNTER' } });
+    await answer(lastPost(), { success: true, version: 11 });
+
+    const count = posts.length;
+    fireEvent.keyDown(document.body, { key: 'r' }); // nothing selected: no write
+    expect(posts.length).toBe(count);
+    act(() => screen.getByTestId('room-bridge').focus());
+    expect(screen.getByTestId('selection').textContent).toContain('BRIDGE');
+    fireEvent.keyDown(document.body, { key: 'R' }); // the bridge is revealed: R hides it
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/toggle-room/', body: { room_id: 'bridge', visible: false } });
+    await answer(lastPost(), { success: true, version: 12 });
+
+    act(() => screen.getByTestId('door-c1').focus());
+    fireEvent.keyDown(document.body, { key: 'd' });
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/set-door-status/', body: { connection_id: 'c1', door_status: 'LOCKED' } });
+    await answer(lastPost(), { success: true, version: 13 });
+
+    act(() => screen.getByTestId('token-a1').focus());
+    fireEvent.keyDown(document.body, { key: 'Delete' });
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/remove-token/', body: { token_id: 'a1' } });
+    await answer(lastPost(), { success: true, version: 14 });
+
+    // typing in a field is typing: no hotkey
+    fireEvent.click(screen.getByTestId('tab-broadcast'));
+    const field = document.querySelector('textarea, input[type="text"]') as HTMLElement;
+    expect(field).toBeTruthy();
+    const before = posts.length;
+    fireEvent.keyDown(field, { key: '1' });
+    fireEvent.keyDown(field, { key: '?' });
+    expect(posts.length).toBe(before);
+    expect(screen.queryByTestId('hotkeys-overlay')).toBeNull();
+  });
+
+  it('FOLLOW ME sends the map frame; LEGEND sends the switch; a focused room shows its detail', async () => {
+    const { es } = await setup();
+    await screen.findByTestId('room-bridge');
+    fireEvent.click(screen.getByTestId('projector-toggle'));
+    expect(lastPost().path).toBe('api/gm/projector/');
+    // the whole 20×14 map of 40 px cells at the start
+    expect(lastPost().body).toEqual({
+      enabled: true,
+      location_slug: 'uscss_morrigan',
+      deck_id: 'deck_1',
+      x: 0,
+      y: 0,
+      width: 800,
+      height: 560,
+    });
+    await answer(lastPost(), { success: true, version: 11 });
+    act(() => es.emit('activeview', encounterView({ version: 11, projector: { location_slug: 'uscss_morrigan', deck_id: 'deck_1', x: 0, y: 0, width: 800, height: 560 } })));
+    expect(screen.getByTestId('projector-toggle').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.wheel(sizeMap(), { deltaY: -100, clientX: 400, clientY: 280 });
+    expect(lastPost().path).toBe('api/gm/projector/');
+    expect(lastPost().body.width as number).toBeLessThan(800);
+    await answer(lastPost(), { success: true, version: 12 });
+    fireEvent.click(screen.getByTestId('projector-toggle'));
+    expect(lastPost().body).toEqual({ enabled: false });
+
+    fireEvent.click(screen.getByTestId('legend-toggle'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/legend/', body: { visible: true } });
+
+    act(() => screen.getByTestId('room-bridge').focus());
+    const detail = screen.getByTestId('map-detail');
+    expect(detail.textContent).toContain('BRIDGE');
+    expect(detail.getAttribute('role')).toBe('tooltip');
+    expect(screen.getByTestId('room-bridge').querySelector('title')).toBeNull();
+  });
 });

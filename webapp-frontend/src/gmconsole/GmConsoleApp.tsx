@@ -23,6 +23,7 @@ import { ShipPanel } from './ShipPanel';
 import { StagingBar } from './StagingBar';
 import type { GmStore } from './store';
 import { useJson } from './hooks';
+import { consoleHotkeys, HotkeysOverlay, useHotkeys } from './Hotkeys';
 import { VIEW_CONTROLS_ID, ViewControls } from './ViewControls';
 
 /**
@@ -147,6 +148,8 @@ function Console({
   const hasView = useStore(store, (s) => s.view !== null);
   const locations = useJson<{ locations?: LocationNode[] }>('api/gm/locations/', null, toLogin);
   const [tab, setTab] = useState<TabId>('encounter');
+  const [help, setHelp] = useState(false);
+  useHotkeys(useMemo(() => consoleHotkeys(gm, () => setHelp((h) => !h), () => setHelp(false)), [gm]));
 
   return (
     <div className="gm-layout" data-testid="gm-console">
@@ -186,6 +189,7 @@ function Console({
           {tab === 'preview' && <PlayerPreview />}
         </section>
       </main>
+      {help && <HotkeysOverlay onClose={() => setHelp(false)} />}
       <Notices store={store} />
       <ConnectionToast visible={connection.connectionLost} />
       <ProblemIndicator problems={problems} onClear={() => store.dispatch({ type: 'clear-problems' })} />

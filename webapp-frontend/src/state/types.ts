@@ -61,6 +61,16 @@ export interface BridgeMapNav {
   station: string | null;
 }
 
+/** The GM's frame of a deck map, in map units, for the map of that location and deck only. */
+export interface Projector {
+  location_slug: string;
+  deck_id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface ActiveView {
   epoch: string;
   version: number;
@@ -88,6 +98,10 @@ export interface ActiveView {
   bridge_explore: boolean;
   /** players may move their own tokens from their phones (POST api/table/move/) */
   player_movement?: boolean;
+  /** the GM's viewport every terminal follows (projector mode); absent or null: off */
+  projector?: Projector | null;
+  /** the terminal shows the map legend */
+  legend_visible?: boolean;
   location_type?: string;
   location_name?: string;
   location_path?: string[];

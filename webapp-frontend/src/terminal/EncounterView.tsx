@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
 import { EncounterMap } from '../encounter/EncounterMap';
+import { MapLegend } from '../encounter/MapLegend';
+import { viewMemory, type MapView } from '../encounter/viewport';
 import { useEncounterMap, type MapCache, type MapFetcher } from '../encounter/mapCache';
 import {
   isMapLocation,
@@ -19,11 +21,19 @@ const EMPTY: Record<string, never> = {};
 
 const EMPTY_PATH: string[] = [];
 
+const restoreView = (key: string): MapView | null => viewMemory.load(key);
+const keepView = (key: string, view: MapView) => viewMemory.save(key, view);
+
 /**
  * ENCOUNTER: the displayed deck of the current location, revealed rooms only, with its
  * tokens and the deck indicator. A system, planet or moon location without a deck map shows
  * the BRIDGE's map scene of it (bridge.md §3); other locations without a deck map get a
  * titled screen.
+ *
+ * The map keeps the table's own pinch, pan and zoom per location and deck (sessionStorage), so a
+ * reconnect, a new snapshot or a reload draws it where it was. While the GM's projector frames
+ * this map, the terminal shows that frame instead and its own gestures are off; the GM's legend
+ * switch adds the legend beside the map.
  */
 export function EncounterView({
   store,
@@ -49,6 +59,8 @@ export function EncounterView({
   const locationPath = useStore(store, (s) => s.view?.location_path ?? EMPTY_PATH);
   const visibility = useStore(store, (s) => s.view?.encounter_room_visibility ?? EMPTY);
   const doorStatus = useStore(store, (s) => s.view?.encounter_door_status ?? EMPTY);
+  const projector = useStore(store, (s) => s.view?.projector ?? null);
+  const legend = useStore(store, (s) => s.view?.legend_visible === true);
   const tokens = useStore(store, (s) =>
     playerVisibleTokens(tokensOfDisplayedDeck(s.view), s.view?.encounter_room_visibility),
   );
@@ -98,17 +110,26 @@ export function EncounterView({
       />
     );
   } else if (map) {
+    const deck = map.current_deck;
+    const follows = !!projector && projector.location_slug === slug && projector.deck_id === deck.deck_id;
     body = (
       <>
         {/* a strip above the map, so it never covers a room */}
         <LevelIndicator level={level} total={total} name={deckName || map.current_deck.name || ''} />
-        <EncounterMap
-          deck={map.current_deck}
-          visibility={visibility}
-          doorStatus={doorStatus}
-          tokens={tokens}
-          onImageError={onImageError}
-        />
+        <div className="encounter-stage">
+          <EncounterMap
+            deck={deck}
+            visibility={visibility}
+            doorStatus={doorStatus}
+            tokens={tokens}
+            onImageError={onImageError}
+            viewKey={`${slug}/${deck.deck_id}`}
+            restoreView={restoreView}
+            onViewChange={keepView}
+            follow={follows ? projector : null}
+          />
+          {legend && <MapLegend />}
+        </div>
       </>
     );
   } else if (loading) {

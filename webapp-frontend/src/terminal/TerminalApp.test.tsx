@@ -74,7 +74,7 @@ describe('player terminal', () => {
     expect(container.querySelector('[data-token-id="b2"]')).toBeNull();
   });
 
-  it('shows door overrides and token statuses as text', async () => {
+  it('shows door overrides, token statuses as markers and their words in the tap detail', async () => {
     const { push, container } = setup();
     push(
       encounterView({
@@ -88,12 +88,81 @@ describe('player terminal', () => {
     );
     await screen.findByTestId('encounter-map');
     expect(container.querySelector('[data-door-id="c1"]')?.getAttribute('data-door-status')).toBe('LOCKED');
+    // on the token: compact markers (the legend explains them), no words to overlap the neighbours
     const a1 = container.querySelector('[data-token-id="a1"]')!;
-    expect(a1.textContent).toContain('WOUNDED');
-    expect(a1.textContent).toContain('STUNNED');
+    expect(a1.querySelector('[data-status-marker="wounded"]')).toBeTruthy();
+    expect(a1.querySelector('[data-status-marker="stunned"]')).toBeTruthy();
+    expect(a1.textContent).not.toContain('WOUNDED');
     const b2 = container.querySelector('[data-token-id="b2"]')!;
-    expect(b2.textContent).toContain('DEAD');
-    expect(b2.textContent).toContain('PANICKED');
+    expect(b2.querySelector('[data-status-marker="dead"]')).toBeTruthy();
+    expect(b2.querySelector('[data-status-marker="panicked"]')).toBeTruthy();
+    // a tap shows the words, the name and the room in the app's own detail (no native title)
+    expect(a1.querySelector('title')).toBeNull();
+    fireEvent.click(a1.querySelector('.token-body')!);
+    const detail = screen.getByTestId('map-detail');
+    expect(detail.textContent).toContain('WOUNDED');
+    expect(detail.textContent).toContain('STUNNED');
+    expect(detail.textContent).toContain('IN BRIDGE');
+    fireEvent.click(a1.querySelector('.token-body')!);
+    expect(screen.queryByTestId('map-detail')).toBeNull();
+  });
+
+  it('shows the legend beside the map while the GM has it on', async () => {
+    const { push } = setup();
+    push(encounterView({ version: 2 }));
+    await screen.findByTestId('encounter-map');
+    expect(screen.queryByTestId('map-legend')).toBeNull();
+    push(encounterView({ version: 3, legend_visible: true }));
+    const legend = screen.getByTestId('map-legend');
+    for (const word of ['LOCKED', 'SEALED', 'WOUNDED', 'DEAD', 'PANICKED', 'STUNNED', 'TERMINAL', 'HAZARD']) {
+      expect(legend.textContent).toContain(word);
+    }
+    // the legend's samples are not map pieces
+    expect(legend.querySelector('[data-door-id], [data-token-id], [data-poi-id]')).toBeNull();
+  });
+
+  it('follows the GM projector on the same map, with its own gestures off, and returns to its own view after', async () => {
+    const { push, container } = setup();
+    push(encounterView({ version: 2 }));
+    await screen.findByTestId('encounter-map');
+    const svg = container.querySelector('svg.encounter-map-svg')!;
+    const own = svg.getAttribute('viewBox');
+    const frame = { location_slug: 'uscss_morrigan', deck_id: 'deck_1', x: 40, y: 80, width: 200, height: 150 };
+    push(encounterView({ version: 3, projector: { ...frame, deck_id: 'other_deck' } }));
+    expect(svg.getAttribute('viewBox')).toBe(own);
+    push(encounterView({ version: 4, projector: frame }));
+    expect(screen.getByTestId('encounter-map').getAttribute('data-following')).toBe('true');
+    const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    // the GM's frame is shown whole and centred
+    expect(vb[0] + vb[2] / 2).toBeCloseTo(140);
+    expect(vb[1] + vb[3] / 2).toBeCloseTo(155);
+    expect(vb[2]).toBeGreaterThanOrEqual(199.99);
+    fireEvent.wheel(svg, { deltaY: -100, clientX: 10, clientY: 10 });
+    expect(svg.getAttribute('viewBox')).toBe(vb.join(' '));
+    push(encounterView({ version: 5, projector: null }));
+    expect(svg.getAttribute('viewBox')).toBe(own);
+  });
+
+  it('keeps its own zoom per map across a remount (a reconnect or reload) and FIT MAP restores the whole map', async () => {
+    sessionStorage.clear();
+    const first = setup();
+    first.push(encounterView({ version: 2 }));
+    await screen.findByTestId('encounter-map');
+    const svg = () => document.querySelector('svg.encounter-map-svg')!;
+    const home = svg().getAttribute('viewBox');
+    fireEvent.wheel(svg(), { deltaY: -100, clientX: 10, clientY: 10 });
+    const zoomed = svg().getAttribute('viewBox');
+    expect(zoomed).not.toBe(home);
+    first.push(encounterView({ version: 3, encounter_room_visibility: { bridge: true, corridor: true } }));
+    expect(svg().getAttribute('viewBox')).toBe(zoomed); // a new snapshot of the same map keeps it
+    first.unmount();
+    const second = setup();
+    second.push(encounterView({ version: 9 }));
+    await screen.findByTestId('encounter-map');
+    expect(svg().getAttribute('viewBox')).toBe(zoomed);
+    fireEvent.click(screen.getByTestId('map-fit'));
+    expect(svg().getAttribute('viewBox')).toBe(home);
+    expect(screen.queryByTestId('map-fit')).toBeNull();
   });
 
   it('a token move updates only that token and does not refetch the map', async () => {

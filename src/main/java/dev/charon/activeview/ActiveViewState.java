@@ -15,7 +15,9 @@ import java.util.Map;
  * view's tab, map level and selection and the explore switch ({@link BridgeNav}, docs/bridge.md),
  * which the original kept per browser and is shared here, and {@code playerMovement}: whether
  * players may move their own tokens from their phones (docs/protocol.md, "At the table"), off at
- * every start like the rest of this state. Map fields keep insertion order so
+ * every start like the rest of this state; {@code projector}: the GM's viewport every terminal follows,
+ * null when projector mode is off ({@link Projector}), and {@code legendVisible}: whether the
+ * terminal shows the map legend (docs/protocol.md, "Projector and legend"). Map fields keep insertion order so
  * that events and tests are deterministic.
  */
 public record ActiveViewState(
@@ -36,12 +38,14 @@ public record ActiveViewState(
     List<String> activePortraits,
     Map<String, ShipOverride> shipOverrides,
     BridgeNav bridge,
-    boolean playerMovement) {
+    boolean playerMovement,
+    Projector projector,
+    boolean legendVisible) {
 
   /** The state at every start of the server: nothing survives a restart, by design. */
   public static final ActiveViewState STANDBY = new ActiveViewState(
       ViewType.STANDBY, "", "", "", "", "DISPLAY", "", false, "story", 1, "",
-      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT, false);
+      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT, false, null, false);
 
   public ActiveViewState {
     roomVisibility = frozen(roomVisibility);
@@ -113,6 +117,8 @@ public record ActiveViewState(
     private Map<String, ShipOverride> shipOverrides;
     private BridgeNav bridge;
     private boolean playerMovement;
+    private Projector projector;
+    private boolean legendVisible;
 
     private Builder(ActiveViewState s) {
       viewType = s.viewType;
@@ -133,6 +139,8 @@ public record ActiveViewState(
       shipOverrides = s.shipOverrides;
       bridge = s.bridge;
       playerMovement = s.playerMovement;
+      projector = s.projector;
+      legendVisible = s.legendVisible;
     }
 
     public Builder viewType(ViewType v) { viewType = v; return this; }
@@ -159,11 +167,14 @@ public record ActiveViewState(
     public Builder shipOverrides(Map<String, ShipOverride> v) { shipOverrides = v; return this; }
     public Builder bridge(BridgeNav v) { bridge = v; return this; }
     public Builder playerMovement(boolean v) { playerMovement = v; return this; }
+    public Builder projector(Projector v) { projector = v; return this; }
+    public Builder legendVisible(boolean v) { legendVisible = v; return this; }
 
     public ActiveViewState build() {
       return new ActiveViewState(viewType, locationSlug, viewSlug, overlayLocationSlug, overlayTerminalSlug,
           charonMode, charonLocationPath, charonDialogOpen, charonActiveChannel, encounterLevel, encounterDeckId,
-          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge, playerMovement);
+          roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge, playerMovement, projector,
+          legendVisible);
     }
   }
 }

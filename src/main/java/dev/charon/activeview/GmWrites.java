@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The GM's writes to the active view, remembered so the GM can undo them. Every GM write
@@ -21,6 +22,12 @@ import java.util.Map;
  * campaign: anything else written since (a player's move, the terminal's navigation, a reload)
  * would be lost by restoring, so that undo is refused with 409 and changes nothing. The check
  * runs inside the transition, under the ActiveView's lock, so nothing can slip in between.
+ *
+ * <p>The projector frame (the GM's viewport that terminals follow in "follow me" mode) is not
+ * part of the history: it is written many times a second while the GM pans, is never an undo step
+ * (its endpoint goes to the ActiveView directly), and neither breaks the chain of steps nor makes
+ * an undo stale; an undo keeps the frame that is current. Without this, one pan in follow-me mode
+ * would make every earlier action impossible to undo.
  *
  * <p>One history for the deployment (there is one GM; two GM tabs share it), in memory like the
  * active view: a restart clears it. No redo.
@@ -62,9 +69,9 @@ public final class GmWrites {
       return Transition.change(change.state(), new Recorded<>(s, change.state(), c, change.result()));
     });
     Recorded<R> r = applied.result();
-    if (!r.before().equals(r.after())) {
+    if (!same(r.before(), r.after())) {
       Step last = history.peekLast();
-      if (last != null && (last.campaign() != r.campaign() || !last.after().equals(r.before()))) {
+      if (last != null && (last.campaign() != r.campaign() || !same(last.after(), r.before()))) {
         history.clear();
       }
       history.addLast(new Step(r.before(), r.after(), r.campaign()));
@@ -86,11 +93,11 @@ public final class GmWrites {
       throw ApiError.conflict("undo", "Nothing to undo");
     }
     ActiveView.Applied<Map<String, Object>> applied = activeView.apply((s, c) -> {
-      if (c != step.campaign() || !s.equals(step.after())) {
+      if (c != step.campaign() || !same(s, step.after())) {
         throw ApiError.conflict("undo",
             "The view changed since that action (a player, the terminal or a campaign reload): it can no longer be undone");
       }
-      return Transition.change(step.before(), new LinkedHashMap<>());
+      return Transition.change(step.before().toBuilder().projector(s.projector()).build(), new LinkedHashMap<>());
     });
     history.removeLast();
     Map<String, Object> result = new LinkedHashMap<>(applied.result());
@@ -104,9 +111,20 @@ public final class GmWrites {
    */
   public synchronized int steps() {
     Step last = history.peekLast();
-    if (last == null || last.campaign() != campaign.current() || !last.after().equals(activeView.state())) {
+    if (last == null || last.campaign() != campaign.current() || !same(last.after(), activeView.state())) {
       return 0;
     }
     return history.size();
+  }
+
+  /** Equal but for the projector frame, which the history does not track (see the class comment). */
+  static boolean same(ActiveViewState a, ActiveViewState b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (Objects.equals(a.projector(), b.projector())) {
+      return false; // they differ elsewhere
+    }
+    return a.toBuilder().projector(null).build().equals(b.toBuilder().projector(null).build());
   }
 }

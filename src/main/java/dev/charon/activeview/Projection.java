@@ -110,6 +110,15 @@ public enum Projection {
     o.put("bridge_explore", nav.explore());
     // Both see it: phones show whether they may drag, the GM console the switch.
     o.put("player_movement", s.playerMovement());
+    // Both see them: the terminals follow the projector, the GM console shows both switches.
+    Projector p = s.projector();
+    if (p == null) {
+      o.putNull("projector");
+    } else {
+      o.putObject("projector").put("location_slug", p.locationSlug()).put("deck_id", p.deckId())
+          .put("x", p.x()).put("y", p.y()).put("width", p.width()).put("height", p.height());
+    }
+    o.put("legend_visible", s.legendVisible());
 
     if (s.viewType() == ViewType.ENCOUNTER && location.isPresent()) {
       Location l = location.get();

@@ -48,6 +48,32 @@ public final class ViewActions {
         body.optionalString("info", ViewCommands.MAX_INFO_CHARS));
   }
 
+  /**
+   * {@code {"enabled": false}}, or {@code {"enabled": true, "x", "y", "width", "height"}} and optionally
+   * the {@code "location_slug", "deck_id"} it frames: the GM's viewport in map units. The console
+   * sends a new rectangle as the GM pans and zooms (throttled).
+   */
+  public static Transition<Map<String, Object>> projector(Body body) {
+    boolean enabled = body.optionalBoolean("enabled")
+        .orElseThrow(() -> ApiError.badRequest("enabled", "enabled is required"));
+    if (!enabled) {
+      return ViewCommands.projectorOff();
+    }
+    double max = Projector.MAX_MAP_UNITS;
+    return ViewCommands.projectorOn(
+        body.optionalString("location_slug", ViewCommands.MAX_SLUG_CHARS),
+        body.optionalString("deck_id", ViewCommands.MAX_SLUG_CHARS),
+        body.requiredNumber("x", -max, max),
+        body.requiredNumber("y", -max, max),
+        body.requiredNumber("width", Projector.MIN_SIZE_MAP_UNITS, max),
+        body.requiredNumber("height", Projector.MIN_SIZE_MAP_UNITS, max));
+  }
+
+  public static Transition<Map<String, Object>> legend(Body body) {
+    return ViewCommands.legend(body.optionalBoolean("visible")
+        .orElseThrow(() -> ApiError.badRequest("visible", "visible is required")));
+  }
+
   /** Batch action names: each endpoint's path under {@code /api/gm/}. */
   public static final Map<String, Action> BY_NAME = byName();
 
@@ -58,6 +84,7 @@ public final class ViewActions {
     m.put("charon/mode", ViewActions::charonMode);
     m.put("charon/location", ViewActions::charonLocation);
     m.put("charon/toggle-dialog", ViewActions::toggleDialog);
+    m.put("legend", ViewActions::legend);
     m.put("ship-status/toggle", ViewActions::shipSystem);
     return java.util.Collections.unmodifiableMap(m);
   }

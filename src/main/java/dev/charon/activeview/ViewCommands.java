@@ -172,6 +172,40 @@ public final class ViewCommands {
     };
   }
 
+  /**
+   * Projector mode on, framing {@code x, y, width, height} (map units, checked by the resource) of
+   * a map. The rectangle names its map, so a terminal never applies it to another: the one the GM's
+   * console framed when it says so (its write may overtake its own switch of location or deck,
+   * which it sent just before), else the map on screen now. Each new rectangle is one version.
+   */
+  public static Transition<Map<String, Object>> projectorOn(Optional<String> locationSlug, Optional<String> deckId,
+      double x, double y, double width, double height) {
+    return (s, campaign) -> {
+      Projector p = new Projector(locationSlug.orElse(s.locationSlug()), deckId.orElse(s.encounterDeckId()),
+          Projector.rounded(x), Projector.rounded(y),
+          Projector.rounded(width), Projector.rounded(height));
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("projector", Map.of("location_slug", p.locationSlug(), "deck_id", p.deckId(), "x", p.x(), "y", p.y(),
+          "width", p.width(), "height", p.height()));
+      return Transition.change(s.toBuilder().projector(p).build(), result);
+    };
+  }
+
+  /** Projector mode off: every terminal is back to its own pan and zoom. */
+  public static Transition<Map<String, Object>> projectorOff() {
+    return (s, campaign) -> {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("projector", null);
+      return Transition.change(s.toBuilder().projector(null).build(), result);
+    };
+  }
+
+  /** Shows or hides the map legend on the shared terminal. */
+  public static Transition<Map<String, Object>> legend(boolean visible) {
+    return (s, campaign) -> Transition.change(s.toBuilder().legendVisible(visible).build(),
+        Map.of("legend_visible", visible));
+  }
+
   /** The encounter map of the current location, or a 409 telling the GM to pick one. */
   public static EncounterMap currentMap(ActiveViewState s, Campaign campaign) {
     return campaign.location(s.locationSlug()).flatMap(Location::map)

@@ -63,6 +63,22 @@ public class ViewResource {
     return Written.of(gm.apply(ViewActions.toggleDialog(Body.of(request))));
   }
 
+  /**
+   * The GM's viewport for "follow me" ({@link ViewActions#projector}). Written many times a second
+   * while the GM pans, so it is not an undo step: it goes to the ActiveView, not {@link GmWrites}.
+   */
+  @POST
+  @Path("gm/projector")
+  public Map<String, Object> projector(@Context ContainerRequestContext request) {
+    return Written.of(gm.activeView().apply(ViewActions.projector(Body.of(request))));
+  }
+
+  @POST
+  @Path("gm/legend")
+  public Map<String, Object> legend(@Context ContainerRequestContext request) {
+    return Written.of(gm.apply(ViewActions.legend(Body.of(request))));
+  }
+
   @POST
   @Path("gm/ship-status/toggle")
   public Map<String, Object> shipSystem(@Context ContainerRequestContext request) {

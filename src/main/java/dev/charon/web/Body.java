@@ -306,6 +306,25 @@ public final class Body {
     return Optional.of(v.intValue());
   }
 
+  /**
+   * A required JSON number (integer or decimal) within {@code [min, max]}. A number too large for
+   * a double (1e999) is refused as out of range, never read as infinity.
+   */
+  public double requiredNumber(String field, double min, double max) {
+    JsonNode v = value(field);
+    if (v == null) {
+      throw ApiError.badRequest(field, field + " is required");
+    }
+    if (!v.isNumber()) {
+      throw ApiError.badRequest(field, field + " must be a number");
+    }
+    double d = v.doubleValue();
+    if (!Double.isFinite(d) || d < min || d > max) {
+      throw ApiError.badRequest(field, field + " must be a finite number between " + min + " and " + max);
+    }
+    return d;
+  }
+
   public Optional<Boolean> optionalBoolean(String field) {
     JsonNode v = value(field);
     if (v == null) {

@@ -96,6 +96,27 @@ class UndoTest extends ApiTestBase {
   }
 
   @Test
+  void theGmsFollowMeFramesAreNoStepsAndLeaveTheUndoOpen() {
+    enterShip();
+    postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"bridge\"}");
+    assertEquals(2, steps());
+    // the GM pans in follow-me mode: many frames, none of them a step, none making the undo stale
+    for (int i = 0; i < 5; i++) {
+      postOk("api/gm/projector/", "{\"enabled\":true,\"x\":" + i + ",\"y\":0,\"width\":20,\"height\":10}");
+    }
+    assertEquals(2, steps(), "viewport frames are not undo steps");
+    postOk("api/gm/encounter/toggle-room/", "{\"room_id\":\"cargo\"}");
+    assertEquals(3, steps(), "a frame between two writes does not break their chain");
+    postOk("api/gm/projector/", "{\"enabled\":true,\"x\":7,\"y\":1,\"width\":20,\"height\":10}");
+    postOk("api/gm/undo/", "{}");
+    ObjectNode after = gmState();
+    assertEquals(false, after.get("encounter_room_visibility").get("cargo").asBoolean(), "the reveal undone");
+    assertEquals(7, after.get("projector").get("x").asInt(), "the terminals keep following the GM's current frame");
+    postOk("api/gm/undo/", "{}");
+    assertEquals(false, gmState().get("encounter_room_visibility").get("bridge").asBoolean());
+  }
+
+  @Test
   void undoWithNothingToUndoIsAConflict() {
     assertEquals(0, steps());
     long before = version();

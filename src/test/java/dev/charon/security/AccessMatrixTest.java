@@ -187,6 +187,9 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("DELETE", "api/gm/table/links/token/%T/", null, Access.GM, 200, withLinkedToken()));
     m.add(new Endpoint("DELETE", "api/gm/table/links/crew/rook/", null, Access.GM, 404, none()));
     m.add(new Endpoint("POST", "api/gm/table/player-movement/", "{\"enabled\":true}", Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/projector/", "{\"enabled\":true,\"x\":1,\"y\":2,\"width\":300,\"height\":200}",
+        Access.GM, 200, none()));
+    m.add(new Endpoint("POST", "api/gm/legend/", "{\"visible\":true}", Access.GM, 200, none()));
     m.add(new Endpoint("GET", "api/table/me/", null, Access.PLAYER, 200, none()));
     // The token is the player's and movement is on; the GM has no tokens of their own (403).
     m.add(new Endpoint("POST", "api/table/move/", "{\"token_id\":\"%T\",\"x\":5,\"y\":6}", Access.PLAYER, 200,

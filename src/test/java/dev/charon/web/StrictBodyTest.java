@@ -232,6 +232,13 @@ class StrictBodyTest extends ApiTestBase {
     t.add(noFields("DELETE", "api/gm/table/links/crew/rook/", 404, none(), StrictBodyTest::gm));
     t.add(post("api/gm/table/player-movement/", "{\"enabled\":true}", List.of("enabled"), List.of(),
         Map.of("{}", "enabled"), none()));
+    // Projector and legend
+    t.add(post("api/gm/projector/",
+        "{\"enabled\":true,\"location_slug\":\"a\",\"deck_id\":\"b\",\"x\":1,\"y\":2,\"width\":300,\"height\":200}",
+        List.of("enabled", "location_slug", "deck_id", "x", "y", "width", "height"), List.of(),
+        Map.of("{}", "enabled", "{\"enabled\":true}", "x", "{\"enabled\":true,\"x\":1,\"y\":2,\"width\":0,\"height\":2}",
+            "width"), none()));
+    t.add(post("api/gm/legend/", "{\"visible\":true}", List.of("visible"), List.of(), Map.of("{}", "visible"), none()));
     t.add(new Endpoint("POST", "api/table/move/", "{\"token_id\":\"%T\",\"x\":5,\"y\":6}", 200,
         List.of("token_id", "x", "y"), List.of(), Map.of("{}", "token_id", "{\"token_id\":\"%T\",\"x\":5}", "y"),
         withMovableToken(), t2 -> t2.player));
