@@ -1,7 +1,8 @@
-import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MapContext } from '../encounter/EncounterMap';
 import { TokenMarker } from '../encounter/TokenLayer';
 import type { Point } from '../encounter/geometry';
+import { tokenDragHandlers, type Ghost, type TokenDragHandlers } from '../encounter/tokenDrag';
 import type { Token } from '../state/types';
 
 /**
@@ -20,27 +21,17 @@ export interface GmTokenLayerProps {
   onOpen: (token: Token, at: { clientX: number; clientY: number }) => void;
 }
 
-const DRAG_THRESHOLD_PX = 4;
 /** the owner's name under a player-linked token, as a share of a cell */
 const OWNER_LABEL_RATIO = 0.45;
-
-interface DragState {
-  id: string;
-  pointerId: number;
-  x: number;
-  y: number;
-  moved: boolean;
-}
 
 const NO_OWNERS: ReadonlyMap<string, string> = new Map();
 
 export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, owners = NO_OWNERS, onMove, onOpen }: GmTokenLayerProps) {
-  const drag = useRef<DragState | null>(null);
-  const [ghost, setGhost] = useState<{ id: string; cell: Point } | null>(null);
+  const [ghost, setGhost] = useState<Ghost>(null);
   // the handlers are created once (memoised tokens keep them); they read the latest props here
   const latest = useRef({ ctx, pendingIds, onMove, onOpen, ghost });
   latest.current = { ctx, pendingIds, onMove, onOpen, ghost };
-  const handlers = useMemo<Handlers>(() => makeHandlers(drag, latest, setGhost), []);
+  const handlers = useMemo<Handlers>(() => makeHandlers(latest, setGhost), []);
 
   return (
     <g className="token-layer gm-token-layer">
@@ -88,50 +79,19 @@ type Latest = {
     pendingIds: ReadonlySet<string>;
     onMove: GmTokenLayerProps['onMove'];
     onOpen: GmTokenLayerProps['onOpen'];
-    ghost: { id: string; cell: Point } | null;
+    ghost: Ghost;
   };
 };
 
-function makeHandlers(
-  drag: { current: DragState | null },
-  latest: Latest,
-  setGhost: (f: (g: { id: string; cell: Point } | null) => { id: string; cell: Point } | null) => void,
-): Handlers {
-  const clear = () => setGhost(() => null);
-  const down = (e: PointerEvent<SVGGElement>, t: Token) => {
-    if (e.button !== 0 || latest.current.pendingIds.has(t.id)) return;
-    e.stopPropagation(); // no map pan
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-    drag.current = { id: t.id, pointerId: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
-  };
-  const move = (e: PointerEvent<SVGGElement>) => {
-    const d = drag.current;
-    if (!d || d.pointerId !== e.pointerId) return;
-    if (!d.moved && Math.hypot(e.clientX - d.x, e.clientY - d.y) < DRAG_THRESHOLD_PX) return;
-    d.moved = true;
-    const cell = latest.current.ctx.toCell(e.clientX, e.clientY);
-    if (cell) setGhost((g) => (g && g.id === d.id && g.cell.x === cell.x && g.cell.y === cell.y ? g : { id: d.id, cell }));
-  };
-  const up = (e: PointerEvent<SVGGElement>, t: Token) => {
-    const d = drag.current;
-    if (!d || d.pointerId !== e.pointerId) return;
-    drag.current = null;
-    e.stopPropagation();
-    const { ctx, ghost, onMove, onOpen } = latest.current;
-    if (!d.moved) {
-      clear();
-      onOpen(t, { clientX: e.clientX, clientY: e.clientY });
-      return;
-    }
-    const cell = ctx.toCell(e.clientX, e.clientY) ?? ghost?.cell ?? null;
-    clear();
-    if (cell && (cell.x !== t.x || cell.y !== t.y)) onMove(t, cell);
-  };
-  const cancel = () => {
-    if (!drag.current) return;
-    drag.current = null;
-    clear();
-  };
+function makeHandlers(latest: Latest, setGhost: (f: (g: Ghost) => Ghost) => void): Handlers {
+  const drag = tokenDragHandlers(
+    () => {
+      const { ctx, pendingIds, onMove, onOpen } = latest.current;
+      return { toCell: ctx.toCell, canStart: (t) => !pendingIds.has(t.id), onDrop: onMove, onTap: onOpen };
+    },
+    () => latest.current.ghost,
+    setGhost,
+  );
   const key = (e: KeyboardEvent<SVGGElement>, t: Token) => {
     const steps: Record<string, [number, number]> = {
       ArrowLeft: [-1, 0],
@@ -150,14 +110,10 @@ function makeHandlers(
       latest.current.onMove(t, { x: t.x + dx, y: t.y + dy });
     }
   };
-  return { down, move, up, cancel, key };
+  return { ...drag, key };
 }
 
-interface Handlers {
-  down: (e: PointerEvent<SVGGElement>, t: Token) => void;
-  move: (e: PointerEvent<SVGGElement>) => void;
-  up: (e: PointerEvent<SVGGElement>, t: Token) => void;
-  cancel: () => void;
+interface Handlers extends TokenDragHandlers {
   key: (e: KeyboardEvent<SVGGElement>, t: Token) => void;
 }
 

@@ -1,7 +1,8 @@
-import { memo, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { MapContext } from '../encounter/EncounterMap';
 import { TokenMarker } from '../encounter/TokenLayer';
 import { cellCenter, type Point } from '../encounter/geometry';
+import { tokenDragHandlers, type Ghost, type TokenDragHandlers } from '../encounter/tokenDrag';
 import type { Token } from '../state/types';
 
 /**
@@ -20,51 +21,21 @@ export interface PlayerTokenLayerProps {
   onMove: (token: Token, cell: Point) => void;
 }
 
-const DRAG_THRESHOLD_PX = 4;
-
-interface DragState {
-  id: string;
-  pointerId: number;
-  x: number;
-  y: number;
-  moved: boolean;
-}
-
 export function PlayerTokenLayer({ ctx, tokens, mine, movement, pending, onMove }: PlayerTokenLayerProps) {
-  const drag = useRef<DragState | null>(null);
-  const [ghost, setGhost] = useState<{ id: string; cell: Point } | null>(null);
+  const [ghost, setGhost] = useState<Ghost>(null);
+  // made once (memoised tokens keep them); they read the latest props here
   const latest = useRef({ ctx, onMove, ghost });
   latest.current = { ctx, onMove, ghost };
-  const handlers = useMemo<Handlers>(() => {
-    const down = (e: PointerEvent<SVGGElement>, t: Token) => {
-      if (e.button !== 0) return;
-      e.stopPropagation(); // a drag of one's token never pans the map
-      e.currentTarget.setPointerCapture?.(e.pointerId);
-      drag.current = { id: t.id, pointerId: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
-    };
-    const move = (e: PointerEvent<SVGGElement>) => {
-      const d = drag.current;
-      if (!d || d.pointerId !== e.pointerId) return;
-      if (!d.moved && Math.hypot(e.clientX - d.x, e.clientY - d.y) < DRAG_THRESHOLD_PX) return;
-      d.moved = true;
-      const cell = latest.current.ctx.toCell(e.clientX, e.clientY);
-      if (cell) setGhost((g) => (g && g.id === d.id && g.cell.x === cell.x && g.cell.y === cell.y ? g : { id: d.id, cell }));
-    };
-    const up = (e: PointerEvent<SVGGElement>, t: Token) => {
-      const d = drag.current;
-      if (!d || d.pointerId !== e.pointerId) return;
-      drag.current = null;
-      e.stopPropagation();
-      const cell = d.moved ? (latest.current.ctx.toCell(e.clientX, e.clientY) ?? latest.current.ghost?.cell ?? null) : null;
-      setGhost(null);
-      if (cell && (cell.x !== t.x || cell.y !== t.y)) latest.current.onMove(t, cell);
-    };
-    const cancel = () => {
-      drag.current = null;
-      setGhost(null);
-    };
-    return { down, move, up, cancel };
-  }, []);
+  const handlers = useMemo<Handlers>(
+    () =>
+      tokenDragHandlers(
+        // only the player's own tokens get the handlers, and only while movement is on
+        () => ({ toCell: latest.current.ctx.toCell, canStart: () => true, onDrop: latest.current.onMove }),
+        () => latest.current.ghost,
+        setGhost,
+      ),
+    [],
+  );
 
   return (
     <g className="token-layer player-token-layer">
@@ -87,12 +58,7 @@ export function PlayerTokenLayer({ ctx, tokens, mine, movement, pending, onMove 
   );
 }
 
-interface Handlers {
-  down: (e: PointerEvent<SVGGElement>, t: Token) => void;
-  move: (e: PointerEvent<SVGGElement>) => void;
-  up: (e: PointerEvent<SVGGElement>, t: Token) => void;
-  cancel: () => void;
-}
+type Handlers = TokenDragHandlers;
 
 const PlayerToken = memo(
   function PlayerToken({
