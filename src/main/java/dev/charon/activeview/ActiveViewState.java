@@ -17,7 +17,8 @@ import java.util.Map;
  * players may move their own tokens from their phones (docs/protocol.md, "At the table"), off at
  * every start like the rest of this state; {@code projector}: the GM's viewport every terminal follows,
  * null when projector mode is off ({@link Projector}), and {@code legendVisible}: whether the
- * terminal shows the map legend (docs/protocol.md, "Projector and legend"). Map fields keep insertion order so
+ * terminal shows the map legend (docs/protocol.md, "Projector and legend"), and {@code initiative}: the optional turn
+ * order, null when off ({@link Initiative}). Map fields keep insertion order so
  * that events and tests are deterministic.
  */
 public record ActiveViewState(
@@ -40,12 +41,13 @@ public record ActiveViewState(
     BridgeNav bridge,
     boolean playerMovement,
     Projector projector,
-    boolean legendVisible) {
+    boolean legendVisible,
+    Initiative initiative) {
 
   /** The state at every start of the server: nothing survives a restart, by design. */
   public static final ActiveViewState STANDBY = new ActiveViewState(
       ViewType.STANDBY, "", "", "", "", "DISPLAY", "", false, "story", 1, "",
-      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT, false, null, false);
+      Map.of(), Map.of(), Map.of(), List.of(), Map.of(), BridgeNav.DEFAULT, false, null, false, null);
 
   public ActiveViewState {
     roomVisibility = frozen(roomVisibility);
@@ -54,6 +56,9 @@ public record ActiveViewState(
     activePortraits = List.copyOf(activePortraits);
     shipOverrides = frozen(shipOverrides);
     bridge = bridge == null ? BridgeNav.DEFAULT : bridge;
+    // Here rather than in each transition that drops tokens (remove, clear, a location switch, a
+    // reload's pruning): the order can never name a token that is gone, whoever removed it.
+    initiative = initiative == null ? null : initiative.keepOnly(tokens);
   }
 
   private static final Class<?> FROZEN = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
@@ -119,6 +124,7 @@ public record ActiveViewState(
     private boolean playerMovement;
     private Projector projector;
     private boolean legendVisible;
+    private Initiative initiative;
 
     private Builder(ActiveViewState s) {
       viewType = s.viewType;
@@ -141,6 +147,7 @@ public record ActiveViewState(
       playerMovement = s.playerMovement;
       projector = s.projector;
       legendVisible = s.legendVisible;
+      initiative = s.initiative;
     }
 
     public Builder viewType(ViewType v) { viewType = v; return this; }
@@ -169,12 +176,13 @@ public record ActiveViewState(
     public Builder playerMovement(boolean v) { playerMovement = v; return this; }
     public Builder projector(Projector v) { projector = v; return this; }
     public Builder legendVisible(boolean v) { legendVisible = v; return this; }
+    public Builder initiative(Initiative v) { initiative = v; return this; }
 
     public ActiveViewState build() {
       return new ActiveViewState(viewType, locationSlug, viewSlug, overlayLocationSlug, overlayTerminalSlug,
           charonMode, charonLocationPath, charonDialogOpen, charonActiveChannel, encounterLevel, encounterDeckId,
           roomVisibility, doorStatus, tokens, activePortraits, shipOverrides, bridge, playerMovement, projector,
-          legendVisible);
+          legendVisible, initiative);
     }
   }
 }

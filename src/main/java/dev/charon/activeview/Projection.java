@@ -119,6 +119,7 @@ public enum Projection {
           .put("x", p.x()).put("y", p.y()).put("width", p.width()).put("height", p.height());
     }
     o.put("legend_visible", s.legendVisible());
+    renderInitiative(o, s, gm);
 
     if (s.viewType() == ViewType.ENCOUNTER && location.isPresent()) {
       Location l = location.get();
@@ -133,6 +134,33 @@ public enum Projection {
       });
     }
     return o;
+  }
+
+  /**
+   * The turn order, always an object so that a merge patch rebuilds exactly what a snapshot says (a
+   * null would remove the key): {@code order} empty when there is none, {@code current} -1 when no one's
+   * turn is shown. Players get only the tokens they see, in order: a hidden token (or one in a hidden
+   * room) is left out, and while it is the current one their {@code current} is -1 (the turn belongs to
+   * something they cannot see; naming the next visible one instead would tell them wrongly that it is
+   * that token's turn). With no visible token at all they get the empty order, as if there were none.
+   */
+  private static void renderInitiative(ObjectNode o, ActiveViewState s, boolean gm) {
+    ObjectNode node = o.putObject("initiative");
+    ArrayNode order = node.putArray("order");
+    Initiative initiative = s.initiative();
+    if (initiative == null) {
+      node.put("current", -1);
+      return;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    s.tokens().forEach((id, token) -> {
+      if (gm || s.playersSee(token)) {
+        seen.add(id);
+      }
+    });
+    Initiative.Visible visible = initiative.visibleTo(seen);
+    visible.order().forEach(order::add);
+    node.put("current", visible.currentIndex());
   }
 
   /** Players see a door when at least one of the rooms it joins is revealed. */

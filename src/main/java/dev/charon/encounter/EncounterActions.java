@@ -1,6 +1,7 @@
 package dev.charon.encounter;
 
 import dev.charon.activeview.Action;
+import dev.charon.activeview.Initiative;
 import dev.charon.activeview.Transition;
 import dev.charon.web.ApiError;
 import dev.charon.web.Body;
@@ -90,6 +91,23 @@ public final class EncounterActions {
     return EncounterCommands.togglePortrait(body.requiredString("npc_id", MAX_ID_CHARS), body.optionalBoolean("visible"));
   }
 
+  public static Transition<Map<String, Object>> setInitiative(Body body) {
+    return EncounterCommands.setInitiative(body.requiredStringList("order", Initiative.MAX_ENTRIES, MAX_ID_CHARS));
+  }
+
+  /** Takes no fields (a batch's body is ignored, as the endpoint's). */
+  public static Transition<Map<String, Object>> nextTurn(Body body) {
+    return EncounterCommands.stepInitiative(true);
+  }
+
+  public static Transition<Map<String, Object>> previousTurn(Body body) {
+    return EncounterCommands.stepInitiative(false);
+  }
+
+  public static Transition<Map<String, Object>> clearInitiative(Body body) {
+    return EncounterCommands.clearInitiative();
+  }
+
   /** Batch action names: each endpoint's path under {@code /api/gm/encounter/}. */
   public static final Map<String, Action> BY_NAME = byName();
 
@@ -105,6 +123,10 @@ public final class EncounterActions {
     m.put("update-token-status", EncounterActions::updateStatus);
     m.put("clear-tokens", EncounterActions::clear);
     m.put("toggle-portrait", EncounterActions::togglePortrait);
+    m.put("initiative/set", EncounterActions::setInitiative);
+    m.put("initiative/next", EncounterActions::nextTurn);
+    m.put("initiative/previous", EncounterActions::previousTurn);
+    m.put("initiative/clear", EncounterActions::clearInitiative);
     return Collections.unmodifiableMap(m);
   }
 

@@ -3,6 +3,7 @@ package dev.charon.encounter;
 import static dev.charon.activeview.ViewCommands.currentMap;
 
 import dev.charon.activeview.ActiveViewState;
+import dev.charon.activeview.Initiative;
 import dev.charon.activeview.Transition;
 import dev.charon.campaign.Deck;
 import dev.charon.campaign.EncounterMap;
@@ -223,6 +224,53 @@ public final class EncounterCommands {
       result.put("active_portraits", portraits);
       return Transition.change(s.toBuilder().activePortraits(portraits).build(), result);
     };
+  }
+
+  /**
+   * initiative/set: the whole turn order at once (the console adds and removes entries by sending
+   * the new list). Every id must be a token on the map; an empty list turns the order off. The turn
+   * stays with the same token when it is still in the list.
+   */
+  public static Transition<Map<String, Object>> setInitiative(List<String> order) {
+    if (order.size() > Initiative.MAX_ENTRIES) {
+      throw ApiError.badRequest("order", "order must have at most " + Initiative.MAX_ENTRIES + " tokens");
+    }
+    if (order.stream().distinct().count() != order.size()) {
+      throw ApiError.badRequest("order", "order names a token more than once");
+    }
+    return (s, campaign) -> {
+      for (String id : order) {
+        if (!s.tokens().containsKey(id)) {
+          throw ApiError.notFound("order", "Token not found: " + id);
+        }
+      }
+      Initiative next = order.isEmpty() ? null : Initiative.of(order, s.initiative());
+      return Transition.change(s.toBuilder().initiative(next).build(), initiativeResult(next));
+    };
+  }
+
+  /** initiative/next and initiative/previous: the turn moves on (or back), wrapping; 409 when there is no order. */
+  public static Transition<Map<String, Object>> stepInitiative(boolean forward) {
+    return (s, campaign) -> {
+      Initiative now = s.initiative();
+      if (now == null) {
+        throw ApiError.conflict(null, "There is no turn order");
+      }
+      Initiative next = forward ? now.next() : now.previous();
+      return Transition.change(s.toBuilder().initiative(next).build(), initiativeResult(next));
+    };
+  }
+
+  /** initiative/clear: no turn order (already none: a no-op, as every idempotent write). */
+  public static Transition<Map<String, Object>> clearInitiative() {
+    return (s, campaign) -> Transition.change(s.toBuilder().initiative(null).build(), initiativeResult(null));
+  }
+
+  private static Map<String, Object> initiativeResult(Initiative i) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("order", i == null ? List.of() : i.order());
+    result.put("current", i == null ? -1 : i.current());
+    return result;
   }
 
   private static Deck deck(EncounterMap map, String deckId) {

@@ -92,4 +92,31 @@ public class EncounterResource {
   public Map<String, Object> togglePortrait(@Context ContainerRequestContext request) {
     return Written.of(gm.apply(EncounterActions.togglePortrait(Body.of(request))));
   }
+
+  @POST
+  @Path("initiative/set")
+  public Map<String, Object> setInitiative(@Context ContainerRequestContext request) {
+    return Written.of(gm.apply(EncounterActions.setInitiative(Body.of(request))));
+  }
+
+  @POST
+  @Path("initiative/next")
+  public Map<String, Object> nextTurn(@Context ContainerRequestContext request) {
+    Body.none(request);
+    return Written.of(gm.apply(EncounterCommands.stepInitiative(true)));
+  }
+
+  @POST
+  @Path("initiative/previous")
+  public Map<String, Object> previousTurn(@Context ContainerRequestContext request) {
+    Body.none(request);
+    return Written.of(gm.apply(EncounterCommands.stepInitiative(false)));
+  }
+
+  @POST
+  @Path("initiative/clear")
+  public Map<String, Object> clearInitiative(@Context ContainerRequestContext request) {
+    Body.none(request);
+    return Written.of(gm.apply(EncounterCommands.clearInitiative()));
+  }
 }

@@ -68,12 +68,15 @@ class PlayerProjectionTest extends ApiTestBase {
     // The rooms the GM had revealed at each version, to judge each frame by what it may show.
     Map<Long, Set<String>> revealedAt = new HashMap<>();
     recordGmState(revealedAt);
+    // The ids of the tokens players may not see at each version: no frame may name one.
+    Map<Long, Set<String>> hiddenTokensAt = new HashMap<>();
+    recordHiddenTokens(hiddenTokensAt);
     try (SseClient stream = new SseClient(uri("api/active-view/stream/"))) {
       stream.awaitOpen();
       for (int step = 0; step < 400; step++) {
         String body;
         String path;
-        switch (random.nextInt(11)) {
+        switch (random.nextInt(13)) {
           case 0 -> {
             path = "api/gm/encounter/toggle-room/";
             body = "{\"room_id\":\"" + pick(random, ROOMS) + "\"}";
@@ -131,6 +134,18 @@ class PlayerProjectionTest extends ApiTestBase {
             path = "api/gm/switch-view/";
             body = "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"testship\",\"reset\":true}";
           }
+          case 10 -> {
+            // A turn order of some of the tokens, hidden ones included: only the visible may reach players.
+            List<String> order = new ArrayList<>(tokens);
+            java.util.Collections.shuffle(order, random);
+            order = order.subList(0, Math.min(order.size(), 1 + random.nextInt(6)));
+            path = "api/gm/encounter/initiative/set/";
+            body = "{\"order\":[" + String.join(",", order.stream().map(id -> "\"" + id + "\"").toList()) + "]}";
+          }
+          case 11 -> {
+            path = random.nextBoolean() ? "api/gm/encounter/initiative/next/" : "api/gm/encounter/initiative/previous/";
+            body = "{}";
+          }
           default -> {
             if (tokens.isEmpty() || random.nextInt(4) > 0) {
               continue;
@@ -149,6 +164,7 @@ class PlayerProjectionTest extends ApiTestBase {
           }
         }
         Set<String> hidden = hiddenRooms(recordGmState(revealedAt));
+        recordHiddenTokens(hiddenTokensAt);
         // The reads that follow the state after every step; all of them, also with a player's
         // session, every tenth (a full round after each of 400 steps took a minute).
         boolean all = step % 10 == 0;
@@ -162,6 +178,8 @@ class PlayerProjectionTest extends ApiTestBase {
       long last = getJson("api/gm/active-view/").get("version").asLong();
       stream.awaitVersion(last);
       assertTrue(stream.activeviewFrames().size() > 100, "the sequence produced events");
+      assertTrue(stream.activeviewFrames().stream().anyMatch(f -> f.data().contains("\"initiative\":{\"order\":[\"")),
+          "the sequence put a turn order on the player stream");
       for (SseClient.Frame frame : stream.activeviewFrames()) {
         JsonNode data = JSON.readTree(frame.data());
         long version = data.get("version").asLong();
@@ -172,6 +190,14 @@ class PlayerProjectionTest extends ApiTestBase {
           hidden.retainAll(hiddenRooms(revealedAt.get(version - 1)));
         }
         assertNoHiddenRoom(hidden, "frame " + version, frame.data());
+        // As for rooms: a patch may name a token it removes (visible the version before).
+        Set<String> hiddenTokens = new HashSet<>(hiddenTokensAt.get(version));
+        if (data.has("patch")) {
+          hiddenTokens.retainAll(hiddenTokensAt.get(version - 1));
+        }
+        for (String id : hiddenTokens) {
+          assertFalse(frame.data().contains(id), "frame " + version + " names hidden token " + id + ": " + frame.data());
+        }
         assertNoSecrets(data.has("patch") ? data.get("patch") : data, frame.data());
       }
       JsonNode rebuilt = stream.state();
@@ -249,6 +275,18 @@ class PlayerProjectionTest extends ApiTestBase {
     });
     revealedAt.put(gm.get("version").asLong(), revealed);
     return revealed;
+  }
+
+  private void recordHiddenTokens(Map<Long, Set<String>> hiddenTokensAt) {
+    JsonNode gm = getJson("api/gm/active-view/");
+    Set<String> hidden = new HashSet<>();
+    gm.get("encounter_tokens").fields().forEachRemaining(e -> {
+      boolean revealed = gm.get("encounter_room_visibility").path(e.getValue().get("room_id").asText()).asBoolean();
+      if (!revealed || e.getValue().get("status").toString().contains("\"hidden\"")) {
+        hidden.add(e.getKey());
+      }
+    });
+    hiddenTokensAt.put(gm.get("version").asLong(), hidden);
   }
 
   private static Set<String> hiddenRooms(Set<String> revealed) {

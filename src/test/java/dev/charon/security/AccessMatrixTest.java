@@ -60,6 +60,11 @@ class AccessMatrixTest extends ApiTestBase {
     return t -> t.tokenId = TableSetups.withToken(t);
   }
 
+  /** Two tokens in a turn order (so next and previous change something). */
+  static Consumer<AccessMatrixTest> withOrder() {
+    return t -> t.tokenId = TableSetups.withOrder(t);
+  }
+
   static Consumer<AccessMatrixTest> withLinkedToken() {
     return t -> {
       t.tokenId = TableSetups.withToken(t);
@@ -155,6 +160,11 @@ class AccessMatrixTest extends ApiTestBase {
     m.add(new Endpoint("GET", "api/gm/undo/", null, Access.GM, 200, none()));
     m.add(new Endpoint("POST", "api/gm/undo/", "{}", Access.GM, 200, onShip()));
     m.add(new Endpoint("POST", "api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"vance\"}", Access.GM, 200, none()));
+    // The turn order
+    m.add(new Endpoint("POST", "api/gm/encounter/initiative/set/", "{\"order\":[\"%T\"]}", Access.GM, 200, withToken()));
+    m.add(new Endpoint("POST", "api/gm/encounter/initiative/next/", "{}", Access.GM, 200, withOrder()));
+    m.add(new Endpoint("POST", "api/gm/encounter/initiative/previous/", "{}", Access.GM, 200, withOrder()));
+    m.add(new Endpoint("POST", "api/gm/encounter/initiative/clear/", "{}", Access.GM, 200, withOrder()));
     m.add(new Endpoint("POST", "api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",
         Access.GM, 200, none()));
     // Messages

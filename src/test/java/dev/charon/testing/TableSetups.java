@@ -16,6 +16,15 @@ public final class TableSetups {
         .get("token_id").asText();
   }
 
+  /** The ship's encounter with two tokens in a turn order; returns the first token's id. */
+  public static String withOrder(ApiTestBase t) {
+    String first = withToken(t);
+    String second = t.postOk("api/gm/encounter/place-token/", "{\"type\":\"npc\",\"name\":\"Bishop\",\"x\":5,\"y\":6}")
+        .get("token_id").asText();
+    t.postOk("api/gm/encounter/initiative/set/", "{\"order\":[\"" + first + "\",\"" + second + "\"]}");
+    return first;
+  }
+
   /** One broadcast message stored. */
   public static void withMessage(ApiTestBase t) {
     t.postOk("api/gm/broadcast/", "{\"content\":\"hello\"}");

@@ -98,6 +98,11 @@ class StrictBodyTest extends ApiTestBase {
     return t -> t.tokenId = TableSetups.withToken(t);
   }
 
+  /** Two tokens in a turn order (so next and previous change something). */
+  static Consumer<StrictBodyTest> withOrder() {
+    return t -> t.tokenId = TableSetups.withOrder(t);
+  }
+
   static Consumer<StrictBodyTest> withLinkedToken() {
     return t -> {
       t.tokenId = TableSetups.withToken(t);
@@ -177,6 +182,11 @@ class StrictBodyTest extends ApiTestBase {
     t.add(post("api/gm/encounter/clear-tokens/", "{}", List.of("deck_id"), List.of(), Map.of(), withToken()));
     t.add(post("api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"vance\",\"visible\":true}",
         List.of("npc_id", "visible"), List.of(), Map.of("{}", "npc_id"), none()));
+    t.add(post("api/gm/encounter/initiative/set/", "{\"order\":[\"%T\"]}", List.of("order"), List.of(),
+        Map.of("{}", "order", "{\"order\":\"%T\"}", "order", "{\"order\":[\"%T\",\"%T\"]}", "order"), withToken()));
+    t.add(noFields("POST", "api/gm/encounter/initiative/next/", 200, withOrder(), StrictBodyTest::gm));
+    t.add(noFields("POST", "api/gm/encounter/initiative/previous/", 200, withOrder(), StrictBodyTest::gm));
+    t.add(noFields("POST", "api/gm/encounter/initiative/clear/", 200, withOrder(), StrictBodyTest::gm));
     t.add(post("api/gm/ship-status/toggle/", "{\"system\":\"engines\",\"status\":\"DAMAGED\"}",
         List.of("system", "status", "condition", "info"), List.of("system", "status"),
         Map.of("{\"system\":\"engines\"}", "status", "{}", "system"), none()));
