@@ -72,6 +72,8 @@ export interface EncounterMapProps {
   onViewChange?: (key: string, view: MapView, rect: ViewBox) => void;
   /** draw this rectangle of the map (the GM's projector): local pan, zoom and pinch are off */
   follow?: ViewBox | null;
+  /** the token whose turn it is (turn order): ringed by the read-only token layer */
+  currentTokenId?: string | null;
 }
 
 /** What a click (or Enter/Space on a focused room or door) hit on the map. */
@@ -124,6 +126,7 @@ export function EncounterMap({
   restoreView,
   onViewChange,
   follow = null,
+  currentTokenId = null,
 }: EncounterMapProps) {
   const unit = deck.grid.unit_size && deck.grid.unit_size > 0 ? deck.grid.unit_size : DEFAULT_UNIT;
   const width = Math.max(1, deck.grid.width) * unit;
@@ -384,7 +387,7 @@ export function EncounterMap({
         {interaction?.renderTokens ? (
           interaction.renderTokens(context)
         ) : (
-          <TokenLayer tokens={tokens} unit={unit} onImageError={onTokenImageError} />
+          <TokenLayer tokens={tokens} unit={unit} onImageError={onTokenImageError} currentTokenId={currentTokenId} />
         )}
         <RoomLabels
           ref={labelsRef}

@@ -41,13 +41,15 @@ export interface TokenLayerProps {
   unit: number;
   /** called once per token whose image fails to load */
   onImageError?: (token: Token) => void;
+  /** the token whose turn it is (turn order), ringed */
+  currentTokenId?: string | null;
 }
 
-export function TokenLayer({ tokens, unit, onImageError }: TokenLayerProps) {
+export function TokenLayer({ tokens, unit, onImageError, currentTokenId = null }: TokenLayerProps) {
   return (
     <g className="token-layer">
       {tokens.map((t) => (
-        <TokenMarker key={t.id} token={t} unit={unit} onImageError={onImageError} />
+        <TokenMarker key={t.id} token={t} unit={unit} onImageError={onImageError} current={t.id === currentTokenId} />
       ))}
     </g>
   );
@@ -57,9 +59,11 @@ interface TokenMarkerProps {
   token: Token;
   unit: number;
   onImageError?: (token: Token) => void;
+  /** its turn in the turn order: a ring around it */
+  current?: boolean;
 }
 
-export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError }: TokenMarkerProps) {
+export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError, current = false }: TokenMarkerProps) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const r = unit * TOKEN_RADIUS_RATIO;
   const c = cellCenter(token.x, token.y, unit);
@@ -70,6 +74,7 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
   const classes = ['token', tokenTypeClass(token.type)];
   if (statuses.has('hidden')) classes.push('token-hidden');
   if (statuses.has('dead')) classes.push('token-dead');
+  if (current) classes.push('token-turn');
 
   return (
     <g
@@ -79,10 +84,12 @@ export const TokenMarker = memo(function TokenMarker({ token, unit, onImageError
       data-y={token.y}
       data-status={token.status.join(' ')}
       data-detail="token"
+      data-turn={current ? 'current' : undefined}
       transform={`translate(${c.x} ${c.y})`}
       style={{ '--token-r': `${r}px` } as CSSProperties}
     >
       <circle className="token-glow" r={r + 4} />
+      {current && <circle className="token-turn-ring" r={r + 10} />}
       {statuses.has('panicked') && <circle className="token-panic-ring" data-status-marker="panicked" r={r + 6} />}
       {image ? (
         <>

@@ -3,7 +3,7 @@ import { EncounterMap, type MapContext, type MapHit, type MapInteraction } from 
 import { STATUS_LABELS } from '../encounter/TokenLayer';
 import { roomAtCell, type Point } from '../encounter/geometry';
 import { useEncounterMap } from '../encounter/mapCache';
-import { effectiveDoorStatus, isMapLocation, tokensOfDeck } from '../state/selectors';
+import { currentTurnTokenId, effectiveDoorStatus, isMapLocation, tokensOfDeck } from '../state/selectors';
 import { useStore } from '../state/store';
 import type { ActiveView, DeckMap, MapRoom, Token } from '../state/types';
 import type { Gm } from './gm';
@@ -16,6 +16,7 @@ import { useProjector } from './projector';
 import { useHotkeys } from './Hotkeys';
 import { nextDoorStatus, selectionOf, type HotkeyAction, type MapSelection } from './hotkeys';
 import { TEMPLATE_MIME, TokenPalette, type TokenTemplate } from './TokenPalette';
+import { TurnOrderBox } from './TurnOrderBox';
 
 export const DOOR_STATUSES = ['OPEN', 'CLOSED', 'LOCKED', 'SEALED', 'DAMAGED'] as const;
 export const TOKEN_STATUSES = ['wounded', 'dead', 'panicked', 'stunned', 'hidden'] as const;
@@ -37,6 +38,7 @@ const selectVisibility = (v: ActiveView | null) => v?.encounter_room_visibility 
 const selectDoors = (v: ActiveView | null) => v?.encounter_door_status ?? EMPTY;
 const selectTokenMap = (v: ActiveView | null) => v?.encounter_tokens ?? EMPTY;
 const selectMovement = (v: ActiveView | null) => v?.player_movement === true;
+const selectTurn = (v: ActiveView | null) => currentTurnTokenId(v);
 
 type PopupState =
   | { kind: 'door'; id: string; x: number; y: number }
@@ -99,6 +101,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
   const doorStatus = useGmView(store, selectDoors);
   const tokenMap = useGmView(store, selectTokenMap);
   const pendingIds = useStore(store, pendingTokenIds, setEqual);
+  const turnId = useGmView(store, selectTurn);
   const onProblem = useCallback((message: string) => store.dispatch({ type: 'problem', source: 'map', message }), [store]);
   const { map, loading, failed } = useEncounterMap({
     slug,
@@ -225,11 +228,12 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
         pendingIds={pendingIds}
         selectedId={selectedTokenId}
         owners={owners}
+        currentId={turnId}
         onMove={onMove}
         onOpen={onOpenToken}
       />
     ),
-    [tokens, pendingIds, selectedTokenId, owners, onMove, onOpenToken],
+    [tokens, pendingIds, selectedTokenId, owners, turnId, onMove, onOpenToken],
   );
   const interaction: MapInteraction = useMemo(
     () => ({ onHit, onDropAt, renderTokens, className: placing ? 'gm-map-placing' : 'gm-map' }),
@@ -403,6 +407,7 @@ function EncounterControls({ gm, slug }: { gm: Gm; slug: string; actions: Gm['ac
             {selectedName ? `SELECTED: ${selectedName.toUpperCase()}` : 'NOTHING SELECTED'}
           </span>
         </div>
+        <TurnOrderBox gm={gm} selectedTokenId={selection?.kind === 'token' ? selection.id : selectedTokenId} />
       </div>
       <div className="gm-encounter-body">
         <div

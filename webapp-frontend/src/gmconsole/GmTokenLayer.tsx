@@ -17,6 +17,8 @@ export interface GmTokenLayerProps {
   selectedId: string | null;
   /** token id → the player who moves it from their phone (marked under the token) */
   owners?: ReadonlyMap<string, string>;
+  /** the token whose turn it is (turn order), ringed */
+  currentId?: string | null;
   onMove: (token: Token, cell: Point) => void;
   onOpen: (token: Token, at: { clientX: number; clientY: number }) => void;
 }
@@ -26,7 +28,7 @@ const OWNER_LABEL_RATIO = 0.45;
 
 const NO_OWNERS: ReadonlyMap<string, string> = new Map();
 
-export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, owners = NO_OWNERS, onMove, onOpen }: GmTokenLayerProps) {
+export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, owners = NO_OWNERS, currentId = null, onMove, onOpen }: GmTokenLayerProps) {
   const [ghost, setGhost] = useState<Ghost>(null);
   // the handlers are created once (memoised tokens keep them); they read the latest props here
   const latest = useRef({ ctx, pendingIds, onMove, onOpen, ghost });
@@ -44,6 +46,7 @@ export function GmTokenLayer({ ctx, tokens, pendingIds, selectedId, owners = NO_
           pending={pendingIds.has(t.id)}
           selected={selectedId === t.id}
           owner={owners.get(t.id) ?? null}
+          current={currentId === t.id}
           handlers={handlers}
         />
       ))}
@@ -126,6 +129,7 @@ const GmToken = memo(
     pending,
     selected,
     owner,
+    current,
     handlers,
   }: {
     token: Token;
@@ -134,6 +138,7 @@ const GmToken = memo(
     pending: boolean;
     selected: boolean;
     owner: string | null;
+    current: boolean;
     handlers: Handlers;
   }) {
     const shown = ghost ? { ...token, x: ghost.x, y: ghost.y } : token;
@@ -160,7 +165,7 @@ const GmToken = memo(
         onLostPointerCapture={handlers.cancel}
         onKeyDown={(e) => handlers.key(e, token)}
       >
-        <TokenMarker token={shown} unit={unit} />
+        <TokenMarker token={shown} unit={unit} current={current} />
       </g>
     );
   },
@@ -170,5 +175,6 @@ const GmToken = memo(
     a.pending === b.pending &&
     a.selected === b.selected &&
     a.owner === b.owner &&
+    a.current === b.current &&
     (a.ghost === b.ghost || (!!a.ghost && !!b.ghost && a.ghost.x === b.ghost.x && a.ghost.y === b.ghost.y)),
 );

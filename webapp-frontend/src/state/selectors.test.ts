@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   activePortraitsOf,
+  currentTurnTokenId,
+  turnEntries,
+  withTurnAdded,
+  withTurnRemoved,
   effectiveDoorStatus,
   isMapLocation,
   isOverlayOpen,
@@ -76,5 +80,34 @@ describe('selectors', () => {
     expect(isMapLocation(encounterView({ encounter_has_map: undefined, location_type: 'Station' }))).toBe(true);
     expect(isMapLocation(encounterView({ encounter_has_map: undefined, location_type: 'planet' }))).toBe(false);
     expect(isMapLocation(encounterView({ encounter_has_map: false }))).toBe(false);
+  });
+
+  it('turn order: entries in order with names, the current one marked, ids without a token left out', () => {
+    const tokens = { a: token('a', { name: 'Ash' }), b: token('b', { name: 'Bishop' }) };
+    const v = activeView({ encounter_tokens: tokens, initiative: { order: ['b', 'gone', 'a'], current: 2 } });
+    expect(turnEntries(v)).toEqual([
+      { id: 'b', name: 'Bishop', current: false },
+      { id: 'a', name: 'Ash', current: true },
+    ]);
+    expect(turnEntries(v)).toBe(turnEntries(v)); // memoised on the same inputs
+    expect(currentTurnTokenId(v)).toBe('a');
+  });
+
+  it('turn order: none, or an unseen token acting (-1), has no current token', () => {
+    expect(turnEntries(null)).toEqual([]);
+    expect(turnEntries(activeView())).toEqual([]);
+    expect(currentTurnTokenId(activeView())).toBeNull();
+    expect(currentTurnTokenId(activeView({ initiative: { order: ['a'], current: -1 } }))).toBeNull();
+    expect(currentTurnTokenId(activeView({ initiative: { order: ['a'], current: 3 } }))).toBeNull();
+    expect(currentTurnTokenId(activeView({ initiative: { order: [], current: -1 } }))).toBeNull();
+  });
+
+  it('turn order: adding appends once, removing drops one', () => {
+    const v = activeView({ initiative: { order: ['a', 'b'], current: 0 } });
+    expect(withTurnAdded(v, 'c')).toEqual(['a', 'b', 'c']);
+    expect(withTurnAdded(v, 'a')).toEqual(['a', 'b']);
+    expect(withTurnAdded(null, 'a')).toEqual(['a']);
+    expect(withTurnRemoved(v, 'a')).toEqual(['b']);
+    expect(withTurnRemoved(null, 'a')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ActiveView, DoorStatus, MapConnection, NpcData, Token } from './types';
+import type { ActiveView, DoorStatus, Initiative, MapConnection, NpcData, Token } from './types';
 
 /**
  * Derived views of the active-view state. Pure; the ones that build arrays are memoised
@@ -123,3 +123,49 @@ export const playerVisibleTokens = memo2((tokens: Token[], visibility: Record<st
   );
   return out.length === tokens.length ? tokens : out;
 });
+
+/** One entry of the turn strip. */
+export interface TurnEntry {
+  id: string;
+  name: string;
+  current: boolean;
+}
+
+/**
+ * The turn order as the screen can draw it: entries in order with their token's name, ids the state
+ * has no token for left out (a stale client never shows a blank entry). Empty when there is no order.
+ */
+export const turnOrder = memo2(
+  (initiative: Initiative | undefined, tokens: Record<string, Token> | undefined): TurnEntry[] => {
+    if (!initiative || !Array.isArray(initiative.order) || initiative.order.length === 0) return EMPTY_TURNS;
+    const out: TurnEntry[] = [];
+    initiative.order.forEach((id, i) => {
+      const token = tokens?.[id];
+      if (token) out.push({ id, name: token.name, current: i === initiative.current });
+    });
+    return out;
+  },
+);
+const EMPTY_TURNS: TurnEntry[] = [];
+
+export function turnEntries(view: ActiveView | null): TurnEntry[] {
+  return view ? turnOrder(view.initiative, view.encounter_tokens) : EMPTY_TURNS;
+}
+
+/** The id of the token whose turn it is, or null (no order, or an unseen one acts). */
+export function currentTurnTokenId(view: ActiveView | null): string | null {
+  const i = view?.initiative;
+  if (!i || !Array.isArray(i.order) || i.current < 0 || i.current >= i.order.length) return null;
+  return i.order[i.current] ?? null;
+}
+
+/** The order's ids with one more at the end (or the same list when it is already in). */
+export function withTurnAdded(view: ActiveView | null, tokenId: string): string[] {
+  const order = view?.initiative?.order ?? [];
+  return order.includes(tokenId) ? order : [...order, tokenId];
+}
+
+/** The order's ids without one. */
+export function withTurnRemoved(view: ActiveView | null, tokenId: string): string[] {
+  return (view?.initiative?.order ?? []).filter((id) => id !== tokenId);
+}

@@ -71,6 +71,15 @@ export interface Projector {
   height: number;
 }
 
+/**
+ * The optional turn order of a combat round. Players get only the tokens they see, and
+ * `current` -1 while an unseen token acts (docs/protocol.md, "Turn order").
+ */
+export interface Initiative {
+  order: string[];
+  current: number;
+}
+
 export interface ActiveView {
   epoch: string;
   version: number;
@@ -102,6 +111,8 @@ export interface ActiveView {
   projector?: Projector | null;
   /** the terminal shows the map legend */
   legend_visible?: boolean;
+  /** the turn order: token ids, and the index of the current one (-1: none shown); empty order = off */
+  initiative?: Initiative;
   location_type?: string;
   location_name?: string;
   location_path?: string[];

@@ -4,17 +4,20 @@ import { MapLegend } from '../encounter/MapLegend';
 import { viewMemory, type MapView } from '../encounter/viewport';
 import { useEncounterMap, type MapCache, type MapFetcher } from '../encounter/mapCache';
 import {
+  currentTurnTokenId,
   isMapLocation,
   playerVisibleTokens,
   revealedRoomIds,
   tokensOfDisplayedDeck,
   totalDecks,
+  turnEntries,
 } from '../state/selectors';
 import { useStore } from '../state/store';
 import { EncounterScene } from '../bridge/EncounterScene';
 import type { MapLoader as BridgeMapLoader } from '../bridge/mapLoader';
 import { isSceneLocation } from '../bridge/selection';
 import { LevelIndicator } from './LevelIndicator';
+import { TurnStrip } from './TurnStrip';
 import type { TerminalStore } from './store';
 
 const EMPTY: Record<string, never> = {};
@@ -61,6 +64,8 @@ export function EncounterView({
   const doorStatus = useStore(store, (s) => s.view?.encounter_door_status ?? EMPTY);
   const projector = useStore(store, (s) => s.view?.projector ?? null);
   const legend = useStore(store, (s) => s.view?.legend_visible === true);
+  const turns = useStore(store, (s) => turnEntries(s.view));
+  const turnId = useStore(store, (s) => currentTurnTokenId(s.view));
   const tokens = useStore(store, (s) =>
     playerVisibleTokens(tokensOfDisplayedDeck(s.view), s.view?.encounter_room_visibility),
   );
@@ -116,6 +121,7 @@ export function EncounterView({
       <>
         {/* a strip above the map, so it never covers a room */}
         <LevelIndicator level={level} total={total} name={deckName || map.current_deck.name || ''} />
+        <TurnStrip entries={turns} />
         <div className="encounter-stage">
           <EncounterMap
             deck={deck}
@@ -127,6 +133,7 @@ export function EncounterView({
             restoreView={restoreView}
             onViewChange={keepView}
             follow={follows ? projector : null}
+            currentTokenId={turnId}
           />
           {legend && <MapLegend />}
         </div>

@@ -121,6 +121,31 @@ describe('player terminal', () => {
     expect(legend.querySelector('[data-door-id], [data-token-id], [data-poi-id]')).toBeNull();
   });
 
+  it('rings the current token and shows the turn strip in order, the current name emphasised', async () => {
+    const { push, container } = setup();
+    const tokens = {
+      a1: token('a1', { name: 'Marcus' }),
+      b2: token('b2', { name: 'Vex', x: 3 }),
+    };
+    push(encounterView({ version: 2, encounter_room_visibility: { bridge: true }, encounter_tokens: tokens }));
+    await screen.findByTestId('encounter-map');
+    expect(screen.queryByTestId('turn-strip')).toBeNull();
+    expect(container.querySelector('[data-turn="current"]')).toBeNull();
+    push(encounterView({ version: 3, encounter_tokens: tokens, initiative: { order: ['b2', 'a1'], current: 1 } }));
+    const strip = screen.getByTestId('turn-strip');
+    const names = [...strip.querySelectorAll('li')].map((li) => li.textContent);
+    expect(names).toEqual(['VEX', 'MARCUS']);
+    expect(strip.querySelector('li.current')!.textContent).toBe('MARCUS');
+    expect(container.querySelector('[data-turn="current"]')!.getAttribute('data-token-id')).toBe('a1');
+    expect(container.querySelector('[data-token-id="a1"] .token-turn-ring')).toBeTruthy();
+    // an unseen token acts (current -1): the order stays, nothing is emphasised or ringed
+    push(encounterView({ version: 4, encounter_tokens: tokens, initiative: { order: ['b2', 'a1'], current: -1 } }));
+    expect(screen.getByTestId('turn-strip').querySelector('li.current')).toBeNull();
+    expect(container.querySelector('[data-turn="current"]')).toBeNull();
+    push(encounterView({ version: 5, encounter_tokens: tokens, initiative: { order: [], current: -1 } }));
+    expect(screen.queryByTestId('turn-strip')).toBeNull();
+  });
+
   it('follows the GM projector on the same map, with its own gestures off, and returns to its own view after', async () => {
     const { push, container } = setup();
     push(encounterView({ version: 2 }));
