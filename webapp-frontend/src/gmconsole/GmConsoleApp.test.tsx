@@ -555,4 +555,33 @@ describe('GM console', () => {
     expect(detail.getAttribute('role')).toBe('tooltip');
     expect(screen.getByTestId('room-bridge').querySelector('title')).toBeNull();
   });
+
+  it('TURN ORDER: ADD the selected token, NEXT/PREV/CLEAR, the current one highlighted in the box and ringed on the map', async () => {
+    const { es } = await setup();
+    await screen.findByTestId('room-bridge');
+    expect(screen.getByTestId('turn-order-empty')).toBeTruthy();
+    expect((screen.getByTestId('turn-next') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('turn-add') as HTMLButtonElement).disabled).toBe(true);
+    act(() => (screen.getByTestId('token-b2') as unknown as HTMLElement).focus());
+    fireEvent.click(screen.getByTestId('turn-add'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/set/', body: { order: ['b2'] } });
+    await answer(lastPost(), { success: true, version: 11, order: ['b2'], current: 0 });
+    act(() => es.emit('activeview', encounterView({ version: 11, initiative: { order: ['b2', 'a1'], current: 1 } })));
+    const names = [...screen.getByTestId('turn-order').querySelectorAll('li')].map((li) => li.textContent);
+    expect(names[0]).toContain('XENO');
+    expect(names[1]).toContain('MARCUS');
+    expect(screen.getByTestId('turn-a1').getAttribute('aria-current')).toBe('step');
+    expect(screen.getByTestId('turn-b2').getAttribute('aria-current')).toBeNull();
+    expect(screen.getByTestId('token-a1').querySelector('[data-turn="current"]')).toBeTruthy();
+    expect(screen.getByTestId('token-b2').querySelector('[data-turn="current"]')).toBeNull();
+    expect((screen.getByTestId('turn-add') as HTMLButtonElement).disabled).toBe(true); // b2 is in already
+    fireEvent.click(screen.getByTestId('turn-next'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/next/', body: {} });
+    fireEvent.click(screen.getByTestId('turn-prev'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/previous/', body: {} });
+    fireEvent.click(screen.getByLabelText('Remove Xeno from the turn order'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/set/', body: { order: ['a1'] } });
+    fireEvent.click(screen.getByTestId('turn-clear'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/clear/', body: {} });
+  });
 });

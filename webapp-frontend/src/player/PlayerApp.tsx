@@ -7,7 +7,7 @@ import { useEncounterMap, type MapCache, type MapFetcher } from '../encounter/ma
 import type { EventSourceConstructor } from '../push/PushConnection';
 import { useLiveStream } from '../push/liveStream';
 import { PLAYER_FAILURE_THRESHOLD } from '../push/timing';
-import { isMapLocation, playerVisibleTokens, revealedRoomIds, tokensOfDisplayedDeck } from '../state/selectors';
+import { currentTurnTokenId, isMapLocation, playerVisibleTokens, revealedRoomIds, tokensOfDisplayedDeck } from '../state/selectors';
 import { useStore } from '../state/store';
 import type { Token } from '../state/types';
 import type { TerminalStore } from '../terminal/store';
@@ -58,6 +58,7 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
   const doorStatus = useStore(store, (s) => s.view?.encounter_door_status ?? EMPTY);
   const tokens = useStore(store, (s) => playerVisibleTokens(tokensOfDisplayedDeck(s.view), s.view?.encounter_room_visibility));
   const connectionLost = useStore(store, (s) => s.connection.connectionLost);
+  const turnId = useStore(store, (s) => currentTurnTokenId(s.view));
   const key = meKey(tokens, movement);
 
   // The page is personal: no session, no page (the stream itself is public, the moves are not).
@@ -126,12 +127,12 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
     () => ({
       className: 'player-map',
       renderTokens: (ctx: MapContext) => (
-        <PlayerTokenLayer ctx={ctx} tokens={tokens} mine={mine} movement={movement} pending={pendingCell} onMove={onMove} />
+        <PlayerTokenLayer ctx={ctx} tokens={tokens} mine={mine} movement={movement} pending={pendingCell} onMove={onMove} currentId={turnId} />
       ),
     }),
     // pendingCell is rebuilt every render; its content is what matters
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tokens, mine, movement, onMove, pending?.id, pending?.cell.x, pending?.cell.y],
+    [tokens, mine, movement, onMove, turnId, pending?.id, pending?.cell.x, pending?.cell.y],
   );
 
   let body;

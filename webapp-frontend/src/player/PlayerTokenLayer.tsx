@@ -19,9 +19,11 @@ export interface PlayerTokenLayerProps {
   /** a move on its way: the token is drawn at this cell meanwhile */
   pending: { id: string; cell: Point } | null;
   onMove: (token: Token, cell: Point) => void;
+  /** the token whose turn it is (turn order), ringed */
+  currentId?: string | null;
 }
 
-export function PlayerTokenLayer({ ctx, tokens, mine, movement, pending, onMove }: PlayerTokenLayerProps) {
+export function PlayerTokenLayer({ ctx, tokens, mine, movement, pending, onMove, currentId = null }: PlayerTokenLayerProps) {
   const [ghost, setGhost] = useState<Ghost>(null);
   // made once (memoised tokens keep them); they read the latest props here
   const latest = useRef({ ctx, onMove, ghost });
@@ -50,6 +52,7 @@ export function PlayerTokenLayer({ ctx, tokens, mine, movement, pending, onMove 
             at={at}
             draggable={own && movement}
             own={own}
+            current={currentId === t.id}
             handlers={handlers}
           />
         );
@@ -67,6 +70,7 @@ const PlayerToken = memo(
     at,
     draggable,
     own,
+    current,
     handlers,
   }: {
     token: Token;
@@ -74,10 +78,11 @@ const PlayerToken = memo(
     at: Point | null;
     draggable: boolean;
     own: boolean;
+    current: boolean;
     handlers: Handlers;
   }) {
     const shown = at ? { ...token, x: at.x, y: at.y } : token;
-    if (!own) return <TokenMarker token={token} unit={unit} />;
+    if (!own) return <TokenMarker token={token} unit={unit} current={current} />;
     const c = cellCenter(shown.x, shown.y, unit);
     const classes = ['player-token', 'mine'];
     if (draggable) classes.push('draggable');
@@ -99,7 +104,7 @@ const PlayerToken = memo(
         {/* at least 44 px on screen, however small the cells are drawn (--map-unscale: units per px) */}
         <circle className="player-token-hit" cx={c.x} cy={c.y} r={unit} />
         <circle className="player-token-mark" cx={c.x} cy={c.y} r={unit * 0.62} />
-        <TokenMarker token={shown} unit={unit} />
+        <TokenMarker token={shown} unit={unit} current={current} />
       </g>
     );
   },
@@ -108,5 +113,6 @@ const PlayerToken = memo(
     a.unit === b.unit &&
     a.draggable === b.draggable &&
     a.own === b.own &&
+    a.current === b.current &&
     (a.at === b.at || (!!a.at && !!b.at && a.at.x === b.at.x && a.at.y === b.at.y)),
 );
