@@ -15,7 +15,7 @@ export function TurnStrip({ entries }: { entries: readonly TurnEntry[] }) {
           <li
             key={e.id}
             className={e.current ? 'turn-strip-entry current' : 'turn-strip-entry'}
-            data-token-id={e.id}
+            data-turn-token={e.id}
             aria-current={e.current ? 'step' : undefined}
           >
             {e.name.toUpperCase()}

@@ -170,12 +170,13 @@ class TenFootTerminalIT {
       JsonNode deck = gm.getJson("api/gm/encounter-map/" + LOCATION + "/").get("current_deck");
       int rooms = 0;
       JsonNode crowded = null;
+      List<String> centres = new java.util.ArrayList<>();
       for (JsonNode room : deck.get("rooms")) {
         gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + room.get("id").asText() + "\",\"visible\":true}");
         rooms++;
         // a token on the room's centre cell, where a centred label sits
-        place(gm, "Centre " + room.get("id").asText(), "player", room.get("x").asInt() + room.get("width").asInt() / 2,
-            room.get("y").asInt() + room.get("height").asInt() / 2);
+        centres.add(place(gm, "Centre " + room.get("id").asText(), "player", room.get("x").asInt() + room.get("width").asInt() / 2,
+            room.get("y").asInt() + room.get("height").asInt() / 2));
         if (crowded == null || room.get("width").asInt() * room.get("height").asInt()
             > crowded.get("width").asInt() * crowded.get("height").asInt()) {
           crowded = room;
@@ -203,6 +204,15 @@ class TenFootTerminalIT {
           "return document.querySelectorAll('.room-label').length")).intValue() == revealed
           && ((Number) tv.js("return document.querySelectorAll('[data-token-id]').length")).intValue() == revealed + 30);
       measureAtEverySize(tv, "encounter", failures);
+
+      // a turn order of four: the strip above the map at TV sizes, the current token ringed
+      gm.postJson("api/gm/encounter/initiative/set/", JsonMapper.MAPPER.writeValueAsString(Map.of("order", centres.subList(0, 4))));
+      gm.postJson("api/gm/encounter/initiative/next/", "{}");
+      tv.await("the turn strip and the ring", UI, d -> d.findElements(By.cssSelector("[data-testid=turn-strip] li")).size() == 4
+          && !d.findElements(By.cssSelector("[data-token-id='" + centres.get(1) + "'][data-turn=current]")).isEmpty());
+      measureAtEverySize(tv, "encounter-turn-order", failures);
+      gm.postJson("api/gm/encounter/initiative/clear/", "{}");
+      tv.await("the turn strip gone", UI, d -> d.findElements(By.cssSelector("[data-testid=turn-strip]")).isEmpty());
 
       gm.postJson("api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"ines_okafor\"}");
       gm.postJson("api/gm/encounter/toggle-portrait/", "{\"npc_id\":\"pell_varga\"}");
