@@ -60,11 +60,12 @@ class TenFootTerminalIT {
 
   /**
    * Labels a player glances at rather than reads (a header's subtitle, a date, a priority badge,
-   * the letters and statuses on tokens): the secondary rule. Everything else is the primary rule.
+   * the letters on tokens, the TURN label before the turn order): the secondary rule. Everything else
+   * is the primary rule.
    */
   private static final String SECONDARY = String.join(",", ".crt-header-subtitle", ".crt-header-right",
       ".level-indicator-title", ".level-indicator-name", ".comm-item-date", ".comm-tab", ".comm-meta dt",
-      ".message-time", ".prio-badge", ".token-initial", ".token-status-label", ".problem-indicator",
+      ".message-time", ".prio-badge", ".token-initial", ".problem-indicator", ".turn-strip-title",
       ".crt-button", ".bridge-control", ".map-reset");
 
   private static final String MEASURE = """
