@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -140,11 +141,21 @@ public final class EncounterCommands {
 
   /** #12 move-token, to a cell of its deck (or of {@code deckId}); the room follows the cell. */
   public static Transition<Map<String, Object>> move(String tokenId, int x, int y, Optional<String> deckId) {
+    return move(tokenId, x, y, deckId, (s, other) -> true);
+  }
+
+  /**
+   * A move where only some tokens block a cell: a player's move is blocked only by tokens the
+   * players can see, since a refusal for a cell that looks empty would tell them a hidden token
+   * stands there (the player's token then shares the cell with it, as the GM will see).
+   */
+  public static Transition<Map<String, Object>> move(String tokenId, int x, int y, Optional<String> deckId,
+      BiPredicate<ActiveViewState, Token> blocks) {
     return (s, campaign) -> {
       EncounterMap map = currentMap(s, campaign);
       Token token = token(s, tokenId);
       Deck deck = deck(map, deckId.orElse(token.deckId()));
-      Deck.Room room = checkCell(s, deck, x, y, tokenId);
+      Deck.Room room = checkCell(s, deck, x, y, tokenId, blocks);
       Token moved = token.movedTo(x, y, room.id(), deck.id());
       Map<String, Token> tokens = new LinkedHashMap<>(s.tokens());
       tokens.put(tokenId, moved);
@@ -286,13 +297,19 @@ public final class EncounterCommands {
   }
 
   private static Deck.Room checkCell(ActiveViewState s, Deck deck, int x, int y, String movingTokenId) {
+    return checkCell(s, deck, x, y, movingTokenId, (state, other) -> true);
+  }
+
+  private static Deck.Room checkCell(ActiveViewState s, Deck deck, int x, int y, String movingTokenId,
+      BiPredicate<ActiveViewState, Token> blocks) {
     if (!deck.inGrid(x, y)) {
       throw ApiError.badRequest("x", "Cell (" + x + ", " + y + ") is outside the map grid of " + deck.id());
     }
     Deck.Room room = deck.roomAt(x, y)
         .orElseThrow(() -> ApiError.badRequest("x", "Token can only be placed inside a room"));
     boolean occupied = s.tokens().values().stream()
-        .anyMatch(t -> !t.id().equals(movingTokenId) && t.deckId().equals(deck.id()) && t.x() == x && t.y() == y);
+        .anyMatch(t -> !t.id().equals(movingTokenId) && t.deckId().equals(deck.id()) && t.x() == x && t.y() == y
+            && blocks.test(s, t));
     if (occupied) {
       throw ApiError.conflict("x", "Cell is already occupied by another token");
     }

@@ -31,11 +31,15 @@ public final class TableCommands {
    * player may know: a token not theirs is 403 whether or not it exists; their own token when
    * players cannot see it (a hidden room, or marked hidden) is 404 like an unknown one; a cell
    * outside the revealed rooms is 400 with one message whether it is a wall or a hidden room,
-   * since the player's map shows neither.
+   * since the player's map shows neither; a cell where only a token hidden from players stands is
+   * free to them (a refusal would give the token away).
    */
   public static Transition<Map<String, Object>> playerMove(TokenLinks links, String username, String tokenId, int x,
       int y) {
-    Transition<Map<String, Object>> gmMove = EncounterCommands.move(tokenId, x, y, Optional.empty());
+    // only tokens the players see block the cell: a refusal for a cell that looks empty on their map
+    // would give a hidden token away
+    Transition<Map<String, Object>> gmMove = EncounterCommands.move(tokenId, x, y, Optional.empty(),
+        (state, other) -> state.playersSee(other));
     return (s, campaign) -> {
       Token token = s.tokens().get(tokenId);
       boolean mine = token == null

@@ -116,6 +116,21 @@ class PlayerTokensApiTest extends ApiTestBase {
   }
 
   @Test
+  void aCellWithATokenHiddenFromPlayersLooksAndActsFreeButAVisibleTokenBlocks() {
+    link("ripley", rook);
+    movement(true);
+    String lurker = postOk("api/gm/encounter/place-token/", "{\"type\":\"creature\",\"name\":\"Lurker\",\"x\":6,\"y\":6}")
+        .get("token_id").asText();
+    postOk("api/gm/encounter/update-token-status/", "{\"token_id\":\"" + lurker + "\",\"add\":\"hidden\"}");
+    // a refusal here would tell the player something stands on a cell their map shows empty
+    JsonNode answer = ripley.postJson("api/table/move/", move(rook, 6, 6));
+    assertEquals(6, answer.get("token").get("x").asInt());
+    assertFalse(answer.toString().contains(lurker), answer.toString());
+    // a token the players see still blocks its cell, as for the GM
+    refused(ripley, move(rook, 10, 10), 409, "x");
+  }
+
+  @Test
   void movementOffIsAConflictAndTheGmCanTakeControlBackAtAnyTime() {
     link("ripley", rook);
     refused(ripley, move(rook, 5, 6), 409, "movement");
