@@ -1,8 +1,5 @@
 package dev.charon.browser;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.charon.system.ServerProcess;
 import dev.charon.system.TomcatServer;
 import dev.charon.testing.Agent;
@@ -44,25 +41,11 @@ class PlayerDragBenchmarkIT {
         Browser phone = new Browser("drag-bench-phone")) {
       tomcat.start();
       Agent gm = new Agent(tomcat.base()).loggedIn("gm", GM_PASSWORD);
-      gm.postJson("api/gm/players/", "{\"username\":\"" + PLAYER + "\",\"password\":\"" + PLAYER_PASSWORD + "\"}");
-      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
-      JsonNode deck = gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck");
-      JsonNode room = null;
-      for (JsonNode r : deck.get("rooms")) {
-        if (r.get("width").asInt() >= 3) {
-          room = r;
-          break;
-        }
-      }
-      assertTrue(room != null, "a room three cells wide");
-      int unit = deck.get("grid").path("unit_size").asInt(40);
-      int x = room.get("x").asInt();
-      int y = room.get("y").asInt();
-      gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + room.get("id").asText() + "\",\"visible\":true}");
-      String token = gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Ripley\",\"x\":" + x
-          + ",\"y\":" + y + "}").get("token_id").asText();
-      gm.postJson("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"" + token + "\"}");
-      gm.postJson("api/gm/table/player-movement/", "{\"enabled\":true}");
+      LinkedToken linked = LinkedToken.place(gm, PLAYER, PLAYER_PASSWORD, "Ripley");
+      String token = linked.id();
+      int x = linked.x();
+      int y = linked.y();
+      int unit = linked.unit();
 
       terminal.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
           "deviceScaleFactor", 1, "mobile", false));
@@ -134,16 +117,11 @@ class PlayerDragBenchmarkIT {
     double y0 = points.get(0).get(1).doubleValue();
     double x1 = points.get(1).get(0).doubleValue();
     double y1 = points.get(1).get(1).doubleValue();
-    touch(phone, "touchStart", x0, y0);
+    LinkedToken.touch(phone, "touchStart", x0, y0);
     for (int i = 1; i <= DRAG_STEPS; i++) {
       double f = (double) i / DRAG_STEPS;
-      touch(phone, "touchMove", x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
+      LinkedToken.touch(phone, "touchMove", x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
     }
-    phone.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
-  }
-
-  private static void touch(Browser b, String type, double x, double y) {
-    b.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type,
-        "touchPoints", List.of(Map.of("x", x, "y", y, "id", 0, "radiusX", 8, "radiusY", 8, "force", 1))));
+    LinkedToken.lift(phone);
   }
 }

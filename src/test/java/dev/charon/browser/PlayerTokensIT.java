@@ -40,25 +40,11 @@ class PlayerTokensIT {
         Browser phone = Screenshots.track(new Browser("player-tokens-phone"))) {
       tomcat.start();
       Agent gm = new Agent(tomcat.base()).loggedIn("gm", GM_PASSWORD);
-      gm.postJson("api/gm/players/", "{\"username\":\"" + PLAYER + "\",\"password\":\"" + PLAYER_PASSWORD + "\"}");
-      gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
-      JsonNode deck = gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck");
-      JsonNode room = null;
-      for (JsonNode r : deck.get("rooms")) {
-        if (r.get("width").asInt() >= 3 && r.get("height").asInt() >= 1) {
-          room = r;
-          break;
-        }
-      }
-      assertTrue(room != null, "a room three cells wide");
-      int unit = deck.get("grid").path("unit_size").asInt(40);
-      int x = room.get("x").asInt();
-      int y = room.get("y").asInt();
-      gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + room.get("id").asText() + "\",\"visible\":true}");
-      String token = gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Ripley\",\"x\":" + x
-          + ",\"y\":" + y + "}").get("token_id").asText();
-      gm.postJson("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"" + token + "\"}");
-      gm.postJson("api/gm/table/player-movement/", "{\"enabled\":true}");
+      LinkedToken linked = LinkedToken.place(gm, PLAYER, PLAYER_PASSWORD, "Ripley");
+      String token = linked.id();
+      int x = linked.x();
+      int y = linked.y();
+      int unit = linked.unit();
 
       terminal.driver.get(tomcat.uri("terminal/").toString());
       String onTerminal = "[data-token-id='" + token + "']";
@@ -108,13 +94,13 @@ class PlayerTokensIT {
       @SuppressWarnings("unchecked")
       List<Number> to = (List<Number>) m.get("to");
       long started = System.nanoTime();
-      touch(phone, "touchStart", from.get(0).doubleValue(), from.get(1).doubleValue());
+      LinkedToken.touch(phone, "touchStart", from.get(0).doubleValue(), from.get(1).doubleValue());
       for (int i = 1; i <= DRAG_STEPS; i++) {
         double f = (double) i / DRAG_STEPS;
-        touch(phone, "touchMove", from.get(0).doubleValue() + (to.get(0).doubleValue() - from.get(0).doubleValue()) * f,
+        LinkedToken.touch(phone, "touchMove", from.get(0).doubleValue() + (to.get(0).doubleValue() - from.get(0).doubleValue()) * f,
             from.get(1).doubleValue() + (to.get(1).doubleValue() - from.get(1).doubleValue()) * f);
       }
-      phone.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+      LinkedToken.lift(phone);
 
       terminal.await("the terminal following the player's drag", Duration.ofSeconds(10),
           d -> !d.findElements(By.cssSelector(onTerminal + "[data-x='" + (x + 2) + "']")).isEmpty());
@@ -136,10 +122,5 @@ class PlayerTokensIT {
       Screenshots.untrack(terminal);
       Screenshots.untrack(phone);
     }
-  }
-
-  private static void touch(Browser b, String type, double x, double y) {
-    b.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type,
-        "touchPoints", List.of(Map.of("x", x, "y", y, "id", 0, "radiusX", 8, "radiusY", 8, "force", 1))));
   }
 }
