@@ -18,7 +18,9 @@ import org.openqa.selenium.By;
 /**
  * A player drags their own token on a 390×844 phone with one finger (CDP touch events, the way a
  * touch screen delivers them) and the shared terminal and the GM's state follow: the GM linked the
- * player to the token and allowed player movement; the move is the GM's own transition.
+ * player to the token and allowed player movement; the move is the GM's own transition. Two
+ * fingers pinch the phone's map to zoom in, the token is dragged again on the zoomed map, and FIT
+ * MAP shows the whole deck again.
  */
 @ExtendWith(Screenshots.class)
 class PlayerTokensIT {
@@ -113,6 +115,67 @@ class PlayerTokensIT {
           d -> !d.findElements(By.cssSelector(mine + "[data-x='" + (x + 2) + "']")).isEmpty());
       phone.screenshot(SHOTS, "after-390x844");
 
+      // Two fingers spread on the map, away from the token: the phone's map zooms in (pinch), and
+      // the token is dragged back one cell in the zoomed view.
+      Map<String, Object> home = mapView(phone, mine);
+      double mx = num(home, "left") + num(home, "width") / 2;
+      double my = num(home, "tokenY") < num(home, "top") + num(home, "height") / 2
+          ? num(home, "top") + num(home, "height") * 0.8 : num(home, "top") + num(home, "height") * 0.2;
+      fingers(phone, "touchStart", mx - 30, mx + 30, my);
+      for (int i = 1; i <= DRAG_STEPS; i++) {
+        double half = 30 + 120.0 * i / DRAG_STEPS;
+        fingers(phone, "touchMove", mx - half, mx + half, my);
+      }
+      LinkedToken.lift(phone);
+      Map<String, Object> zoomed = phone.await("the phone's map zoomed by the pinch", Duration.ofSeconds(10), d -> {
+        Map<String, Object> v = mapView(phone, mine);
+        return num(v, "scale") > num(home, "scale") * 1.5 ? v : null;
+      });
+      System.out.println("[PlayerTokensIT] pinch on the phone: map scale x" + num(zoomed, "scale") / num(home, "scale")
+          + ", token target " + zoomed.get("hitW") + " px");
+      // the zoom kept the map point between the fingers there; one finger brings the token into view
+      for (int stroke = 0; stroke < 6; stroke++) {
+        Map<String, Object> v = mapView(phone, mine);
+        double cx = num(v, "left") + num(v, "width") / 2;
+        double cy = num(v, "top") + num(v, "height") / 2;
+        double dx = Math.max(-150, Math.min(150, cx - num(v, "tokenX")));
+        double dy = Math.max(-150, Math.min(150, cy - num(v, "tokenY")));
+        if (Math.abs(dx) < 60 && Math.abs(dy) < 60) {
+          break;
+        }
+        LinkedToken.touch(phone, "touchStart", cx, cy);
+        for (int i = 1; i <= DRAG_STEPS; i++) {
+          LinkedToken.touch(phone, "touchMove", cx + dx * i / DRAG_STEPS, cy + dy * i / DRAG_STEPS);
+        }
+        LinkedToken.lift(phone);
+        phone.await("the pan drawn", Duration.ofSeconds(10), d -> !v.get("vb").equals(mapView(phone, mine).get("vb")));
+      }
+      phone.screenshot(SHOTS, "pinched-390x844");
+      @SuppressWarnings("unchecked")
+      List<List<Number>> back = (List<List<Number>>) phone.js("""
+          const svg = document.querySelector('.encounter-map-svg');
+          const at = (cx, cy) => {
+            const p = svg.createSVGPoint(); p.x = cx; p.y = cy;
+            const s = p.matrixTransform(svg.getScreenCTM());
+            return [s.x, s.y];
+          };
+          return [at((arguments[0] + 0.5) * arguments[2], (arguments[1] + 0.5) * arguments[2]),
+                  at((arguments[0] - 0.5) * arguments[2], (arguments[1] + 0.5) * arguments[2])];
+          """, x + 2, y, unit);
+      double bx0 = back.get(0).get(0).doubleValue();
+      double bx1 = back.get(1).get(0).doubleValue();
+      double by = back.get(0).get(1).doubleValue();
+      LinkedToken.touch(phone, "touchStart", bx0, by);
+      for (int i = 1; i <= DRAG_STEPS; i++) {
+        LinkedToken.touch(phone, "touchMove", bx0 + (bx1 - bx0) * i / DRAG_STEPS, by);
+      }
+      LinkedToken.lift(phone);
+      terminal.await("the terminal following the drag on the zoomed map", Duration.ofSeconds(10),
+          d -> !d.findElements(By.cssSelector(onTerminal + "[data-x='" + (x + 1) + "']")).isEmpty());
+      // FIT MAP: the whole deck again
+      phone.driver.findElement(By.cssSelector("[data-testid='map-fit']")).click();
+      phone.await("the whole map again", Duration.ofSeconds(10), d -> home.get("vb").equals(mapView(phone, mine).get("vb")));
+
       // The GM takes the tokens back: the phone says so and offers nothing to drag.
       gm.postJson("api/gm/table/player-movement/", "{\"enabled\":false}");
       phone.await("the GM holding the tokens", Duration.ofSeconds(10),
@@ -122,5 +185,31 @@ class PlayerTokensIT {
       Screenshots.untrack(terminal);
       Screenshots.untrack(phone);
     }
+  }
+
+  /** The phone map's box, the rectangle it draws (viewBox), its scale, and where the token is. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> mapView(Browser phone, String mine) {
+    return (Map<String, Object>) phone.js("""
+        const svg = document.querySelector('.encounter-map-svg');
+        const r = svg.getBoundingClientRect();
+        const vb = svg.viewBox.baseVal;
+        const hit = document.querySelector(arguments[0] + ' .player-token-hit').getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height,
+                 vb: [vb.x, vb.y, vb.width, vb.height].map((n) => n.toFixed(2)).join(' '),
+                 scale: Math.min(r.width / vb.width, r.height / vb.height),
+                 tokenX: hit.left + hit.width / 2, tokenY: hit.top + hit.height / 2, hitW: hit.width };
+        """, mine);
+  }
+
+  private static double num(Map<String, Object> m, String key) {
+    return ((Number) m.get(key)).doubleValue();
+  }
+
+  /** Two fingers on one horizontal line (CDP touch events). */
+  private static void fingers(Browser b, String type, double x0, double x1, double y) {
+    b.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", List.of(
+        Map.of("x", x0, "y", y, "id", 0, "radiusX", 8, "radiusY", 8, "force", 1),
+        Map.of("x", x1, "y", y, "id", 1, "radiusX", 8, "radiusY", 8, "force", 1))));
   }
 }
