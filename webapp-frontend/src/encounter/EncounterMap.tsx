@@ -32,6 +32,7 @@ import {
   roomRect,
   viewBoxFor,
   fitLabel,
+  MAX_ZOOM,
   type Point,
   type Rect,
   type Side,
@@ -74,6 +75,18 @@ export interface EncounterMapProps {
   follow?: ViewBox | null;
   /** the token whose turn it is (turn order): ringed by the read-only token layer */
   currentTokenId?: string | null;
+  /**
+   * Centre the map on this point (map units) at the closest zoom, each time `seq` changes (a
+   * phone's MY TOKEN): the local view then pans and pinches from there as usual.
+   */
+  focus?: MapFocus | null;
+}
+
+/** A request to centre the map on a point, in map units; a new `seq` repeats it. */
+export interface MapFocus {
+  x: number;
+  y: number;
+  seq: number;
 }
 
 /** What a click (or Enter/Space on a focused room or door) hit on the map. */
@@ -127,6 +140,7 @@ export function EncounterMap({
   onViewChange,
   follow = null,
   currentTokenId = null,
+  focus = null,
 }: EncounterMapProps) {
   const unit = deck.grid.unit_size && deck.grid.unit_size > 0 ? deck.grid.unit_size : DEFAULT_UNIT;
   const width = Math.max(1, deck.grid.width) * unit;
@@ -175,6 +189,12 @@ export function EncounterMap({
     setViewFor(key);
     setView(restoreView?.(key) ?? home);
     setDetail(null);
+  }
+  // MY TOKEN: a new request centres the map on its point, as close as the map zooms
+  const [focusSeq, setFocusSeq] = useState(focus?.seq ?? null);
+  if (focus && focus.seq !== focusSeq) {
+    setFocusSeq(focus.seq);
+    setView({ zoom: MAX_ZOOM, cx: focus.x, cy: focus.y });
   }
   // the projector draws the GM's rectangle; the map's own view is kept for when it ends
   const view = follow ? viewOfRect(follow, width, height) : ownView;

@@ -102,4 +102,21 @@ describe('the player page', () => {
     const circle = screen.getByTestId('my-token-a1').querySelector('.player-token-hit')!;
     expect(circle.getAttribute('cx')).toBe(String(2 * 40 + 20));
   });
+
+  it("MY TOKEN centres the map on the player's own token at the closest zoom; FIT MAP shows the whole deck", async () => {
+    const { push } = setup();
+    expect(screen.queryByTestId('player-find')).toBeNull();
+    push(encounterView({ version: 2, player_movement: true }));
+    await screen.findByTestId('my-token-a1');
+    const svg = screen.getByTestId('encounter-map').querySelector('svg')!;
+    const whole = svg.getAttribute('viewBox');
+    fireEvent.click(screen.getByTestId('player-find'));
+    // token a1 stands on cell (2, 2) of a 40-unit grid: centre (100, 100), zoom 3
+    const [x, y, w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(x + w / 2).toBeCloseTo(100, 1);
+    expect(y + h / 2).toBeCloseTo(100, 1);
+    expect(w).toBeCloseTo(Number(whole!.split(' ')[2]) / 3, 1);
+    fireEvent.click(screen.getByTestId('map-fit'));
+    expect(svg.getAttribute('viewBox')).toBe(whole);
+  });
 });

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, apiUrl, getJson, pageUrl, postJson } from '../api/http';
 import { ConnectionToast } from '../common/ConnectionToast';
-import { EncounterMap, type MapContext } from '../encounter/EncounterMap';
-import type { Point } from '../encounter/geometry';
+import { EncounterMap, type MapContext, type MapFocus } from '../encounter/EncounterMap';
+import { DEFAULT_UNIT, type Point } from '../encounter/geometry';
 import { useEncounterMap, type MapCache, type MapFetcher } from '../encounter/mapCache';
 import type { EventSourceConstructor } from '../push/PushConnection';
 import { useLiveStream } from '../push/liveStream';
@@ -41,6 +41,7 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
   const [pending, setPending] = useState<{ id: string; cell: Point; version: number } | null>(null);
   const [refusal, setRefusal] = useState('');
   const [meRound, setMeRound] = useState(0);
+  const [focus, setFocus] = useState<MapFocus | null>(null);
 
   useLiveStream(store, {
     url: apiUrl('api/active-view/stream/'),
@@ -135,6 +136,17 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
     [tokens, mine, movement, onMove, turnId, pending?.id, pending?.cell.x, pending?.cell.y],
   );
 
+  // MY TOKEN: a phone shows a whole deck at a dozen pixels a cell; this brings the player's token
+  // (the next one, with several) to the middle at the closest zoom, where a cell is a finger wide
+  const unitSize = map?.current_deck.grid.unit_size;
+  const unit = unitSize && unitSize > 0 ? unitSize : DEFAULT_UNIT;
+  const findMine = () => {
+    if (myTokens.length === 0) return;
+    const seq = (focus?.seq ?? -1) + 1;
+    const t = myTokens[seq % myTokens.length];
+    setFocus({ x: (t.x + 0.5) * unit, y: (t.y + 0.5) * unit, seq });
+  };
+
   let body;
   if (viewType !== 'ENCOUNTER' || !hasMap) {
     body = <div className="player-message">NO ENCOUNTER MAP ON SCREEN</div>;
@@ -146,6 +158,7 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
         doorStatus={doorStatus}
         tokens={tokens}
         interaction={interaction}
+        focus={focus}
       />
     );
   } else {
@@ -160,8 +173,15 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
           MESSAGES
         </a>
       </header>
-      <div className={`player-status${movement ? '' : ' held'}`} data-testid="player-status" role="status">
-        {statusLine(movement, myTokens)}
+      <div className="player-bar">
+        <div className={`player-status${movement ? '' : ' held'}`} data-testid="player-status" role="status">
+          {statusLine(movement, myTokens)}
+        </div>
+        {map && viewType === 'ENCOUNTER' && myTokens.length > 0 && (
+          <button type="button" className="crt-button player-find" data-testid="player-find" onClick={findMine}>
+            MY TOKEN
+          </button>
+        )}
       </div>
       {refusal && (
         <div className="player-refusal" data-testid="player-refusal" role="alert">
