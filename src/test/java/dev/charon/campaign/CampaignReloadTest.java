@@ -94,6 +94,37 @@ class CampaignReloadTest extends CampaignApiTest {
     assertEquals(ViewType.ENCOUNTER, s.viewType());
   }
 
+  /**
+   * The GM staged changes on a deck; meanwhile the campaign was reloaded without one of the rooms
+   * and the door that led to it. SEND is refused whole, naming the first change the map no
+   * longer has, and nothing of it is applied (the reveal before it stays off).
+   */
+  @Test
+  void aStagedSetTheReloadInvalidatedIsRefusedWholeAndChangesNothing() throws IOException {
+    var av = charon.activeView();
+    av.apply(ViewCommands.switchView(ViewType.ENCOUNTER, Optional.of("msv-cormorant"), "", false));
+    Path deck = campaignRoot.resolve("galaxy/charybdis-drift/ossuary/msv-cormorant/map/deck_a.yaml");
+    String text = Files.readString(deck);
+    text = text.replaceAll("(?s)  - id: cmr_galley\\n.*?(?=  - id: cmr_medbay)", "");
+    text = text.replaceAll("(?s)  - id: cmr_a_galley_corridor\\n.*?(?=  - id: cmr_a_medbay_corridor)", "");
+    Files.writeString(deck, text);
+    reload();
+    ActiveViewState before = av.state();
+    long version = av.version();
+
+    String staged = "{\"actions\":["
+        + "{\"action\":\"toggle-room\",\"body\":{\"room_id\":\"cmr_bridge\",\"visible\":true}},"
+        + "{\"action\":\"set-door-status\",\"body\":{\"connection_id\":\"cmr_a_galley_corridor\",\"door_status\":\"OPEN\"}},"
+        + "{\"action\":\"toggle-room\",\"body\":{\"room_id\":\"cmr_galley\",\"visible\":true}}]}";
+    Response r = api("gm/batch/").request().post(Entity.json(staged));
+    JsonNode error = JSON.readTree(r.readEntity(String.class));
+    assertEquals(404, r.getStatus(), error.toString());
+    assertEquals("actions[1].connection_id", error.get("field").asText(), error.toString());
+    assertTrue(error.get("error").asText().startsWith("actions[1]"), error.toString());
+    assertEquals(version, av.version(), "no version");
+    assertEquals(before, av.state(), "nothing applied, not even the reveal before it");
+  }
+
   @Test
   void aRemovedLocationLeavesTheEncounter() throws IOException {
     var av = charon.activeView();
