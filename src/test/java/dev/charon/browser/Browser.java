@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -57,6 +58,15 @@ public final class Browser implements AutoCloseable {
 
   public <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what).until(condition);
+  }
+
+  /** Opens the login page at `url` (its `?next=` says where it leads) and logs in through its form. */
+  public void logIn(java.net.URI url, String username, String password) {
+    driver.get(url.toString());
+    await("the login form", Duration.ofSeconds(15), d -> !d.findElements(By.name("username")).isEmpty());
+    driver.findElement(By.name("username")).sendKeys(username);
+    driver.findElement(By.name("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
   public Path screenshot(Path dir, String label) {

@@ -70,11 +70,7 @@ class StagedChangesIT {
           """, staged);
       terminal.await("the stream", UI, d -> ((Number) terminal.js("return window.__frames.length")).intValue() > 0);
 
-      gm.driver.get(tomcat.uri("login/?next=gmconsole/").toString());
-      gm.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
-      gm.driver.findElement(By.name("username")).sendKeys("gm");
-      gm.driver.findElement(By.name("password")).sendKeys(GM_PASSWORD);
-      gm.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      gm.logIn(tomcat.uri("login/?next=gmconsole/"), "gm", GM_PASSWORD);
       gm.await("the GM map", UI, d -> !d.findElements(By.cssSelector("[data-testid=room-" + staged.get(0) + "]")).isEmpty());
       long before = api.getJson("api/gm/active-view/").get("version").asLong();
 
@@ -167,21 +163,13 @@ class StagedChangesIT {
       phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
           "deviceScaleFactor", 2, "mobile", true));
       phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
-      phone.driver.get(tomcat.uri("login/?next=player/").toString());
-      phone.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
-      phone.driver.findElement(By.name("username")).sendKeys(PLAYER);
-      phone.driver.findElement(By.name("password")).sendKeys(PLAYER_PASSWORD);
-      phone.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      phone.logIn(tomcat.uri("login/?next=player/"), PLAYER, PLAYER_PASSWORD);
       phone.await("the map on the phone", UI, d -> !d.findElements(By.cssSelector("svg.encounter-map-svg")).isEmpty());
       for (Browser b : List.of(terminal, phone)) {
         b.js(PICTURES, false);
       }
 
-      gm.driver.get(tomcat.uri("login/?next=gmconsole/").toString());
-      gm.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
-      gm.driver.findElement(By.name("username")).sendKeys("gm");
-      gm.driver.findElement(By.name("password")).sendKeys(GM_PASSWORD);
-      gm.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      gm.logIn(tomcat.uri("login/?next=gmconsole/"), "gm", GM_PASSWORD);
       gm.await("the GM map", UI, d -> !d.findElements(By.cssSelector("[data-testid=room-" + rooms.get(0) + "]")).isEmpty());
       long before = api.getJson("api/gm/active-view/").get("version").asLong();
 

@@ -218,11 +218,7 @@ class TableTouchIT {
   }
 
   private static void login(TomcatServer tomcat, Browser b) {
-    b.driver.get(tomcat.uri("login/?next=gmconsole/").toString());
-    b.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
-    b.driver.findElement(By.name("username")).sendKeys("gm");
-    b.driver.findElement(By.name("password")).sendKeys(GM_PASSWORD);
-    b.driver.findElement(By.cssSelector("button[type=submit]")).click();
+    b.logIn(tomcat.uri("login/?next=gmconsole/"), "gm", GM_PASSWORD);
     b.await("leaving the login page", UI, d -> !d.getCurrentUrl().contains("/login/"));
   }
 
