@@ -583,5 +583,12 @@ describe('GM console', () => {
     expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/set/', body: { order: ['a1'] } });
     fireEvent.click(screen.getByTestId('turn-clear'));
     expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/clear/', body: {} });
+
+    // stage mode keeps reveals and tokens; the turn order says that it still goes out at once
+    expect(screen.queryByTestId('turn-order-live')).toBeNull();
+    fireEvent.click(screen.getByTestId('stage-toggle'));
+    expect(screen.getByTestId('turn-order-live').textContent).toBe('LIVE, NOT STAGED');
+    fireEvent.click(screen.getByTestId('turn-next'));
+    expect(lastPost()).toMatchObject({ path: 'api/gm/encounter/initiative/next/', body: {} });
   });
 });

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { turnEntries, withTurnAdded, withTurnRemoved } from '../state/selectors';
 import type { ActiveView } from '../state/types';
 import type { Gm } from './gm';
+import { useStore } from '../state/store';
 import { useGmView } from './hooks';
 import { selectGmView } from './optimistic';
 
@@ -16,6 +17,7 @@ const P = 'api/gm/encounter/initiative/';
  */
 export function TurnOrderBox({ gm, selectedTokenId }: { gm: Gm; selectedTokenId: string | null }) {
   const entries = useGmView(gm.store, selectEntries);
+  const staging = useStore(gm.store, (s) => s.staging.on);
   const send = useCallback(
     (path: string, body: unknown) => {
       void gm.actions.send(P + path, body).catch((e: unknown) =>
@@ -29,6 +31,11 @@ export function TurnOrderBox({ gm, selectedTokenId }: { gm: Gm; selectedTokenId:
   return (
     <div className="gm-turns" role="group" aria-label="Turn order" data-testid="turn-order">
       <span className="gm-turns-title">TURN ORDER</span>
+      {staging && (
+        <span className="gm-turns-live" data-testid="turn-order-live" title="Stage mode keeps reveals, doors, tokens and portraits; turns go out at once">
+          LIVE, NOT STAGED
+        </span>
+      )}
       {entries.length === 0 ? (
         <span className="crt-muted" data-testid="turn-order-empty">
           NONE — select a token and ADD
