@@ -41,7 +41,7 @@ import {
 import { TokenLayer } from './TokenLayer';
 import { PoiIcon } from './PoiIcon';
 import { detailTargetOf, MapDetail, type DetailTarget } from './MapDetail';
-import { homeView, panBy, pinchView, viewOfRect, viewRect, zoomAt, type MapView } from './viewport';
+import { fitRectView, homeView, panBy, pinchView, sameView, viewOfRect, viewRect, zoomAt, type MapView } from './viewport';
 
 /**
  * The 2D deck map as an SVG scaled to fit its box (viewBox + preserveAspectRatio), with
@@ -80,6 +80,11 @@ export interface EncounterMapProps {
    * phone's MY TOKEN): the local view then pans and pinches from there as usual.
    */
   focus?: MapFocus | null;
+  /**
+   * What FIT MAP shows, in map units (default: the whole map), e.g. the rooms the players can see
+   * on a phone; the map starts there and follows it until it is panned or zoomed.
+   */
+  fitTo?: ViewBox | null;
 }
 
 /** A request to centre the map on a point, in map units; a new `seq` repeats it. */
@@ -141,13 +146,15 @@ export function EncounterMap({
   follow = null,
   currentTokenId = null,
   focus = null,
+  fitTo = null,
 }: EncounterMapProps) {
   const unit = deck.grid.unit_size && deck.grid.unit_size > 0 ? deck.grid.unit_size : DEFAULT_UNIT;
   const width = Math.max(1, deck.grid.width) * unit;
   const height = Math.max(1, deck.grid.height) * unit;
-  const home: MapView = useMemo(() => homeView(width, height), [width, height]);
+  const wholeMap: MapView = useMemo(() => homeView(width, height), [width, height]);
   const key = viewKey ?? deck.deck_id;
-  const [ownView, setView] = useState<MapView>(() => restoreView?.(key) ?? home);
+  /** the view the table panned or zoomed to; null: FIT MAP's (`home`), which follows `fitTo` */
+  const [userView, setView] = useState<MapView | null>(() => restoreView?.(key) ?? null);
   const [viewFor, setViewFor] = useState(key);
   const svgRef = useRef<SVGSVGElement>(null);
   const imageErrorRef = useRef(onImageError);
@@ -184,10 +191,21 @@ export function EncounterMap({
     return () => observer.disconnect();
   }, []);
 
-  // a different deck (or key) starts at its kept view, else the whole map
+  // FIT MAP's view: the whole map, or the part `fitTo` names (a phone: the rooms the players see)
+  // fitted to the box's shape; until someone pans or zooms, the map follows it as rooms appear
+  const fit = fitTo ? `${fitTo.x} ${fitTo.y} ${fitTo.width} ${fitTo.height}` : '';
+  const home: MapView = useMemo(
+    () => (fitTo && measured && measured.width > 0 && measured.height > 0 ? fitRectView(fitTo, measured, width, height) : wholeMap),
+    // fitTo by value (`fit`): a new object with the same rectangle is the same home
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fit, measured?.width, measured?.height, width, height, wholeMap],
+  );
+  const ownView = userView ?? home;
+
+  // a different deck (or key) starts at its kept view, else FIT MAP's
   if (viewFor !== key) {
     setViewFor(key);
-    setView(restoreView?.(key) ?? home);
+    setView(restoreView?.(key) ?? null);
     setDetail(null);
   }
   // MY TOKEN: a new request centres the map on its point, as close as the map zooms
@@ -213,7 +231,7 @@ export function EncounterMap({
     const factor = e.deltaY < 0 ? 1.1 : 0.9;
     const at = { x: e.clientX, y: e.clientY };
     const b = box();
-    setView((v) => zoomAt(v, factor, at, b, width, height));
+    setView((v) => zoomAt(v ?? home, factor, at, b, width, height));
   };
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
@@ -271,7 +289,7 @@ export function EncounterMap({
     setDetail((d) => (d?.pinned ? d : t && d && d.kind === t.kind && d.id === t.id ? d : t));
   };
 
-  const moved = !following && (ownView.zoom !== 1 || ownView.cx !== home.cx || ownView.cy !== home.cy);
+  const moved = !following && userView !== null && !sameView(userView, home);
   viewBoxRef.current = viewRect(view, width, height);
   const vbW = viewBoxRef.current.width;
   const vbH = viewBoxRef.current.height;
@@ -420,7 +438,7 @@ export function EncounterMap({
         />
       </svg>
       {moved && (
-        <button type="button" className="crt-button map-reset" data-testid="map-fit" onClick={() => setView(home)}>
+        <button type="button" className="crt-button map-reset" data-testid="map-fit" onClick={() => setView(null)}>
           FIT MAP
         </button>
       )}

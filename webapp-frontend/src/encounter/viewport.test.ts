@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ZOOM } from './geometry';
-import { createThrottle, homeView, panBy, parseView, pinchView, viewOfRect, viewRect, zoomAt } from './viewport';
+import { createThrottle, fitRectView, homeView, panBy, parseView, pinchView, unitsPerPixel, viewOfRect, viewRect, zoomAt } from './viewport';
 
 const W = 1200;
 const H = 900;
@@ -47,6 +47,25 @@ describe('viewport maths', () => {
     expect(back.zoom).toBeCloseTo(2.5);
     expect(back.cx).toBeCloseTo(321);
     expect(back.cy).toBeCloseTo(123);
+  });
+
+  it('fitting the rooms players see on a tall phone: the whole rect on screen, as large as it goes, within the limits', () => {
+    const phone = { left: 0, top: 0, width: 390, height: 600 };
+    // rooms over 15×10 cells (40 units a cell) of a 30×22.5-cell map
+    const rect = { x: 0, y: 0, width: 600, height: 400 };
+    const v = fitRectView(rect, phone, W, H);
+    expect(v.cx).toBe(300);
+    expect(v.cy).toBe(200);
+    const upp = unitsPerPixel(v.zoom, phone, W, H);
+    expect(rect.width / upp).toBeCloseTo(390); // the width fills the phone
+    expect(rect.height / upp).toBeLessThanOrEqual(600);
+    // one cell: a whole deck would give 13 px; no further than MAX_ZOOM allows
+    expect(v.zoom).toBeLessThanOrEqual(MAX_ZOOM);
+    expect(fitRectView({ x: 0, y: 0, width: 40, height: 40 }, phone, W, H).zoom).toBe(MAX_ZOOM);
+    // a rect larger than the map: zoomed out, but not past the lower limit
+    expect(fitRectView({ x: 0, y: 0, width: 1e6, height: 10 }, phone, W, H).zoom).toBe(0.5);
+    // nothing measured yet: the plain centre at zoom 1
+    expect(fitRectView(rect, { width: 0, height: 0 }, W, H)).toEqual({ zoom: 1, cx: 300, cy: 200 });
   });
 
   it('a stored view is checked like any input', () => {

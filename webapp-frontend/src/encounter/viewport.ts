@@ -41,6 +41,23 @@ export function viewOfRect(rect: ViewBox, mapW: number, mapH: number): MapView {
   return { zoom, cx: rect.x + rect.width / 2, cy: rect.y + rect.height / 2 };
 }
 
+/**
+ * The view that shows all of `rect` (map units) in an SVG drawn in a box of `box` pixels, as large
+ * as the zoom limits allow, centred: on a phone, the rooms the players can see, rather than a
+ * whole deck at a dozen pixels a cell. Unlike `viewOfRect` it fits the box's own shape (a tall
+ * phone shows more of the map above and below the viewBox) and is clamped to the zoom limits.
+ */
+export function fitRectView(rect: ViewBox, box: { width: number; height: number }, mapW: number, mapH: number): MapView {
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2;
+  if (box.width <= 0 || box.height <= 0 || rect.width <= 0 || rect.height <= 0) return { zoom: 1, cx, cy };
+  // unitsPerPixel(zoom) = max(mapW / box.width, mapH / box.height) / zoom; the rect needs at most
+  // max(rect.width / box.width, rect.height / box.height) units a pixel
+  const needed = Math.max(rect.width / box.width, rect.height / box.height);
+  const zoom = clampZoom(Math.max(mapW / box.width, mapH / box.height) / needed);
+  return { zoom, cx, cy };
+}
+
 /** Map units per screen pixel at a zoom, for an SVG drawn in `box` (meet: the larger ratio). */
 export function unitsPerPixel(zoom: number, box: ScreenBox, mapW: number, mapH: number): number {
   if (box.width <= 0 || box.height <= 0) return 1 / zoom;

@@ -12,7 +12,7 @@ import { useStore } from '../state/store';
 import type { Token } from '../state/types';
 import type { TerminalStore } from '../terminal/store';
 import { PlayerTokenLayer } from './PlayerTokenLayer';
-import { isTableMe, meKey, moveBody, statusLine } from './table';
+import { isTableMe, meKey, moveBody, revealedArea, statusLine } from './table';
 
 /**
  * A player's phone at the table (/player/): the player projection of the encounter map on
@@ -147,6 +147,10 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
     setFocus({ x: (t.x + 0.5) * unit, y: (t.y + 0.5) * unit, seq });
   };
 
+  // a phone fits the rooms the players see, not the whole deck (FIT MAP goes back there too)
+  const deckMap = map?.current_deck;
+  const fitTo = useMemo(() => (deckMap ? revealedArea(deckMap, visibility, unit) : null), [deckMap, visibility, unit]);
+
   let body;
   if (viewType !== 'ENCOUNTER' || !hasMap) {
     body = <div className="player-message">NO ENCOUNTER MAP ON SCREEN</div>;
@@ -159,6 +163,7 @@ export function PlayerApp({ store, EventSourceImpl, mapFetcher, mapCache, naviga
         tokens={tokens}
         interaction={interaction}
         focus={focus}
+        fitTo={fitTo}
       />
     );
   } else {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../state/types';
-import { isTableMe, meKey, moveBody, statusLine } from './table';
+import { morriganMap } from '../test/fixtures';
+import { isTableMe, meKey, moveBody, revealedArea, statusLine } from './table';
 
 const token = (id: string, x = 1, y = 2): Token => ({
   id,
@@ -34,5 +35,17 @@ describe('the player page', () => {
     expect(isTableMe({ username: 'r', tokens: [], crew: [], player_movement: false })).toBe(true);
     expect(isTableMe({ username: 'r' })).toBe(false);
     expect(isTableMe(null)).toBe(false);
+  });
+
+  it('a phone fits the revealed rooms with a cell of margin; the whole deck while none is revealed', () => {
+    const deck = morriganMap().current_deck;
+    expect(revealedArea(deck, {}, 40)).toBeNull();
+    expect(revealedArea(deck, { bridge: false }, 40)).toBeNull();
+    // bridge: cells 1..5 × 1..4 → 0..6 × 0..5 with the margin
+    expect(revealedArea(deck, { bridge: true }, 40)).toEqual({ x: 0, y: 0, width: 240, height: 200 });
+    // bridge and corridor (6..12 × 1..3): 0..13 × 0..5
+    expect(revealedArea(deck, { bridge: true, corridor: true }, 40)).toEqual({ x: 0, y: 0, width: 520, height: 200 });
+    // an id the deck has not got (another deck's room) changes nothing
+    expect(revealedArea(deck, { corridor: true, elsewhere: true }, 10)).toEqual({ x: 50, y: 0, width: 80, height: 40 });
   });
 });

@@ -1,4 +1,5 @@
-import type { Token } from '../state/types';
+import type { ViewBox } from '../encounter/geometry';
+import type { DeckMap, Token } from '../state/types';
 
 /** GET api/table/me/: only the caller's own (docs/protocol.md, "At the table"). */
 export interface TableMe {
@@ -32,4 +33,22 @@ export function meKey(tokens: readonly Token[], movement: boolean): string {
 /** The body of POST api/table/move/. */
 export function moveBody(token: Token, cell: { x: number; y: number }): { token_id: string; x: number; y: number } {
   return { token_id: token.id, x: cell.x, y: cell.y };
+}
+
+/** Cells of margin around the rooms a phone fits: the walls and doors at their edges stay in view. */
+export const FIT_MARGIN_CELLS = 1;
+
+/**
+ * The part of the deck a phone fits (map units): the revealed rooms, with a cell of margin; null
+ * while none is revealed (then the whole deck). Only revealed rooms count: the players' map has
+ * no others, so this says nothing about hidden ones.
+ */
+export function revealedArea(deck: DeckMap, revealed: Readonly<Record<string, boolean>>, unit: number): ViewBox | null {
+  const rooms = deck.rooms.filter((r) => revealed[r.id] === true);
+  if (rooms.length === 0) return null;
+  const x0 = Math.min(...rooms.map((r) => r.x)) - FIT_MARGIN_CELLS;
+  const y0 = Math.min(...rooms.map((r) => r.y)) - FIT_MARGIN_CELLS;
+  const x1 = Math.max(...rooms.map((r) => r.x + r.width)) + FIT_MARGIN_CELLS;
+  const y1 = Math.max(...rooms.map((r) => r.y + r.height)) + FIT_MARGIN_CELLS;
+  return { x: x0 * unit, y: y0 * unit, width: (x1 - x0) * unit, height: (y1 - y0) * unit };
 }

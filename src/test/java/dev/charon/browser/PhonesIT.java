@@ -69,8 +69,12 @@ class PhonesIT {
     send(gm, "MU-TH-UR", "Evacuate.", "CRITICAL");
     // an encounter on screen with one room revealed, for the token page
     gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"msv-cormorant\"}");
-    String room = gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck").get("rooms").get(0).get("id").asText();
-    gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + room + "\",\"visible\":true}");
+    var room = gm.getJson("api/gm/encounter-map/msv-cormorant/").get("current_deck").get("rooms").get(0);
+    gm.postJson("api/gm/encounter/toggle-room/", "{\"room_id\":\"" + room.get("id").asText() + "\",\"visible\":true}");
+    // the player's own token in it, so the page shows its controls (MY TOKEN) at every size
+    String token = gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"Kane\",\"x\":"
+        + room.get("x").asInt() + ",\"y\":" + room.get("y").asInt() + "}").get("token_id").asText();
+    gm.postJson("api/gm/table/links/", "{\"username\":\"" + PLAYER + "\",\"token_id\":\"" + token + "\"}");
   }
 
   private static void send(Agent gm, String sender, String content, String priority) throws Exception {
@@ -111,7 +115,8 @@ class PhonesIT {
         // the token page of the table features (issue 17) follows the same rules
         b.driver.get(tomcat.uri("player/").toString());
         b.await("the token page", Duration.ofSeconds(10),
-            d -> !d.findElements(By.cssSelector("[data-testid=player-page] [data-testid=encounter-map]")).isEmpty());
+            d -> !d.findElements(By.cssSelector("[data-testid=player-page] [data-testid=encounter-map]")).isEmpty()
+                && !d.findElements(By.cssSelector("[data-testid=player-find]")).isEmpty());
         failures.addAll(check(b, phone, "player"));
         b.screenshot(SHOTS, "player-" + phone.label());
         b.driver.get(tomcat.uri("messages/").toString());

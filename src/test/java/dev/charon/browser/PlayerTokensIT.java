@@ -18,9 +18,10 @@ import org.openqa.selenium.By;
 /**
  * A player drags their own token on a 390×844 phone with one finger (CDP touch events, the way a
  * touch screen delivers them) and the shared terminal and the GM's state follow: the GM linked the
- * player to the token and allowed player movement; the move is the GM's own transition. Two
- * fingers pinch the phone's map to zoom in, the token is dragged again on the zoomed map, and FIT
- * MAP shows the whole deck again; MY TOKEN brings the player's token to the middle.
+ * player to the token and allowed player movement; the move is the GM's own transition. The phone
+ * fits the revealed room rather than the whole deck; two fingers pinch its map out, MY TOKEN brings
+ * the player's token to the middle at the closest zoom, the token is dragged there again, and FIT
+ * MAP shows the revealed room again.
  */
 @ExtendWith(Screenshots.class)
 class PlayerTokensIT {
@@ -115,26 +116,31 @@ class PlayerTokensIT {
           d -> !d.findElements(By.cssSelector(mine + "[data-x='" + (x + 2) + "']")).isEmpty());
       phone.screenshot(SHOTS, "after-390x844");
 
-      // Two fingers spread on the map, away from the token: the phone's map zooms in (pinch), and
-      // the token is dragged back one cell in the zoomed view.
+      // The phone fits the rooms the players see (here one), not the whole deck: a cell is a
+      // finger wide. Two fingers closing on the map, away from the token, zoom it out (pinch).
       Map<String, Object> home = mapView(phone, mine);
+      JsonNode grid = gm.getJson("api/gm/encounter-map/" + LinkedToken.LOCATION + "/").get("current_deck").get("grid");
+      double wholeDeck = Math.min(num(home, "width") / (grid.get("width").asDouble() * unit),
+          num(home, "height") / (grid.get("height").asDouble() * unit));
+      System.out.println("[PlayerTokensIT] the phone fits the revealed room: " + num(home, "scale") * unit
+          + " px a cell (the whole deck would give " + wholeDeck * unit + ")");
+      assertTrue(num(home, "scale") >= 2 * wholeDeck, "the phone shows the whole deck, not the revealed room: " + home);
       double mx = num(home, "left") + num(home, "width") / 2;
       double my = num(home, "tokenY") < num(home, "top") + num(home, "height") / 2
-          ? num(home, "top") + num(home, "height") * 0.8 : num(home, "top") + num(home, "height") * 0.2;
-      fingers(phone, "touchStart", mx - 30, mx + 30, my);
+          ? num(home, "top") + num(home, "height") * 0.85 : num(home, "top") + num(home, "height") * 0.15;
+      fingers(phone, "touchStart", mx - 150, mx + 150, my);
       for (int i = 1; i <= DRAG_STEPS; i++) {
-        double half = 30 + 120.0 * i / DRAG_STEPS;
+        double half = 150 - 120.0 * i / DRAG_STEPS;
         fingers(phone, "touchMove", mx - half, mx + half, my);
       }
       LinkedToken.lift(phone);
-      Map<String, Object> zoomed = phone.await("the phone's map zoomed by the pinch", Duration.ofSeconds(10), d -> {
+      Map<String, Object> pinched = phone.await("the phone's map zoomed out by the pinch", Duration.ofSeconds(10), d -> {
         Map<String, Object> v = mapView(phone, mine);
-        return num(v, "scale") > num(home, "scale") * 1.5 ? v : null;
+        return num(v, "scale") < num(home, "scale") / 1.5 ? v : null;
       });
-      System.out.println("[PlayerTokensIT] pinch on the phone: map scale x" + num(zoomed, "scale") / num(home, "scale")
-          + ", token target " + zoomed.get("hitW") + " px");
-      // the zoom kept the map point between the fingers there, away from the token: MY TOKEN (a
-      // 44 px target, tapped) brings it to the middle of the map
+      System.out.println("[PlayerTokensIT] pinch on the phone: map scale x" + num(pinched, "scale") / num(home, "scale"));
+      phone.screenshot(SHOTS, "pinched-out-390x844");
+      // MY TOKEN (a 44 px target, tapped) brings the token to the middle at the closest zoom
       @SuppressWarnings("unchecked")
       Map<String, Object> find = (Map<String, Object>) phone.js("const r = document.querySelector("
           + "\"[data-testid='player-find']\").getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2,"
@@ -145,9 +151,10 @@ class PlayerTokensIT {
       phone.await("the token in the middle of the zoomed map", Duration.ofSeconds(10), d -> {
         Map<String, Object> v = mapView(phone, mine);
         return Math.abs(num(v, "left") + num(v, "width") / 2 - num(v, "tokenX")) < 2
-            && Math.abs(num(v, "top") + num(v, "height") / 2 - num(v, "tokenY")) < 2;
+            && Math.abs(num(v, "top") + num(v, "height") / 2 - num(v, "tokenY")) < 2
+            && num(v, "scale") >= num(home, "scale");
       });
-      phone.screenshot(SHOTS, "pinched-390x844");
+      phone.screenshot(SHOTS, "my-token-390x844");
       @SuppressWarnings("unchecked")
       List<List<Number>> back = (List<List<Number>>) phone.js("""
           const svg = document.querySelector('.encounter-map-svg');
@@ -169,9 +176,9 @@ class PlayerTokensIT {
       LinkedToken.lift(phone);
       terminal.await("the terminal following the drag on the zoomed map", Duration.ofSeconds(10),
           d -> !d.findElements(By.cssSelector(onTerminal + "[data-x='" + (x + 1) + "']")).isEmpty());
-      // FIT MAP: the whole deck again
+      // FIT MAP: the revealed room again
       phone.driver.findElement(By.cssSelector("[data-testid='map-fit']")).click();
-      phone.await("the whole map again", Duration.ofSeconds(10), d -> home.get("vb").equals(mapView(phone, mine).get("vb")));
+      phone.await("the revealed room fitted again", Duration.ofSeconds(10), d -> home.get("vb").equals(mapView(phone, mine).get("vb")));
 
       // The GM takes the tokens back: the phone says so and offers nothing to drag.
       gm.postJson("api/gm/table/player-movement/", "{\"enabled\":false}");
