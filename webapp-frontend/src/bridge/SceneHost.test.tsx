@@ -14,7 +14,7 @@ vi.mock('./scene/BridgeCanvas', async () => {
     default: (props: SceneProps) => {
       canvas.props = props;
       if (canvas.fail) throw new Error('Error creating WebGL context');
-      useEffect(() => props.onReady(props.shownKey));
+      useEffect(() => props.onReady(`${props.shownKey}|${props.selected ?? ''}`));
       return <div data-testid="fake-canvas" />;
     },
   };
