@@ -162,7 +162,7 @@ type KeptScene =
  * its meshes, materials and compiled programs.
  */
 function Scenes(props: SceneProps) {
-  const { level, layouts, shownKey, next, selected, interactive, onSelect } = props;
+  const { level, layouts, shownKey, next, selected, interactive, onSelect, softwareRenderer = false } = props;
   const kept = useRef(new Map<string, KeptScene>());
   const shown: KeptScene | null =
     level === 'galaxy' && layouts.galaxy
@@ -195,7 +195,7 @@ function Scenes(props: SceneProps) {
         return (
           <KeptGroup key={e.key} active={active}>
             {e.level === 'galaxy' ? (
-              <GalaxyScene layout={e.layout} {...pick} />
+              <GalaxyScene layout={e.layout} lite={softwareRenderer} {...pick} />
             ) : e.level === 'system' ? (
               <SystemScene layout={e.layout} {...pick} />
             ) : (

@@ -71,6 +71,7 @@ class BridgeBenchmarkIT {
           List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()),
           List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
       String previousLevel = "galaxy";
+      StringBuilder raw = new StringBuilder("\nEach navigation (route step: arrived drawn settled, ms):");
       for (int i = 0; i < SELECTIONS; i++) {
         String[] r = route[i % route.length];
         long t0 = System.currentTimeMillis();
@@ -86,6 +87,7 @@ class BridgeBenchmarkIT {
           double at = ((Number) terminal.js("return window.__probes.find(p => (" + match + ")(p) && " + steps[s] + ")[0]"))
               .doubleValue();
           kind.get(s).add(at - t0);
+          raw.append(s == 0 ? "\n" + i + " " + String.join("/", r) + ":" : "").append(String.format(" %.0f", at - t0));
         }
         previousLevel = r[0];
       }
@@ -102,6 +104,7 @@ class BridgeBenchmarkIT {
         report.append(row(stepNames[s] + " | all", all));
       }
 
+      System.out.println(raw);
       report.append("\n| level | frames per second (1920×1080 window, SwiftShader) |\n|---|---|\n");
       for (String[] r : new String[][] {{"galaxy", "", "", ""}, {"system", "sol", "", ""}, {"orbit", "sol", "earth", ""}}) {
         gm.postJson("api/gm/bridge/navigate/", "{\"level\":\"" + r[0] + "\",\"system\":\"" + r[1] + "\",\"body\":\""
