@@ -1,13 +1,13 @@
 import { PerformanceMonitor } from '@react-three/drei';
 import { addAfterEffect, Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PerspectiveCamera, Vector3, type Group, type Material, type Mesh, type Texture } from 'three';
 import { applyUserOrbit, cameraGoal, CAMERA_SETTLED_FRACTION, dampFactor, dragOrbit, lerp3, NO_USER_ORBIT, zoomOrbit, type UserOrbit } from '../camera';
 import { sceneLabels, type GalaxyLayout, type OrbitLayout, type SceneLabel, type SystemLayout } from '../layout';
 import { drawnKey, type SceneProps } from '../sceneProps';
 import { clockSeconds } from '../time';
 import type { Vec3 } from '../types';
-import { CLICK_SLOP_PIXELS, GalaxyScene } from './GalaxyScene';
+import { CLICK_SLOP_PIXELS, GalaxyScene, type PickProps } from './GalaxyScene';
 import { OrbitScene } from './OrbitScene';
 import { Background } from './parts';
 import { SystemScene } from './SystemScene';
@@ -179,8 +179,9 @@ function Scenes(props: SceneProps) {
     m.set(next.key, next);
   }
   if (shown) {
+    const had = m.get(shown.key);
     m.delete(shown.key);
-    m.set(shown.key, shown);
+    m.set(shown.key, had && had.layout === shown.layout ? had : shown);
   }
   for (const k of m.keys()) {
     if (m.size <= SCENES_KEPT) break;
@@ -191,22 +192,38 @@ function Scenes(props: SceneProps) {
     <>
       {[...m.values()].map((e) => {
         const active = e.key === shown?.key;
-        const pick = { selected: active ? selected : null, interactive: active && interactive, onPick };
+        // a hidden scene gets the same props every time: it is not rendered again (memo)
         return (
-          <KeptGroup key={e.key} active={active}>
-            {e.level === 'galaxy' ? (
-              <GalaxyScene layout={e.layout} lite={softwareRenderer} {...pick} />
-            ) : e.level === 'system' ? (
-              <SystemScene layout={e.layout} {...pick} />
-            ) : (
-              <OrbitScene layout={e.layout} {...pick} />
-            )}
-          </KeptGroup>
+          <KeptLevel
+            key={e.key}
+            entry={e}
+            active={active}
+            selected={active ? selected : null}
+            interactive={active && interactive}
+            onPick={active ? onPick : NO_PICK}
+            lite={softwareRenderer}
+          />
         );
       })}
     </>
   );
 }
+
+const NO_PICK = () => {};
+
+const KeptLevel = memo(function KeptLevel({ entry: e, active, lite, ...pick }: PickProps & { entry: KeptScene; active: boolean; lite: boolean }) {
+  return (
+    <KeptGroup active={active}>
+      {e.level === 'galaxy' ? (
+        <GalaxyScene layout={e.layout} lite={lite} {...pick} />
+      ) : e.level === 'system' ? (
+        <SystemScene layout={e.layout} {...pick} />
+      ) : (
+        <OrbitScene layout={e.layout} {...pick} />
+      )}
+    </KeptGroup>
+  );
+});
 
 /** A scene's group: visible while it is the level shown; built hidden, it is compiled at once. */
 function KeptGroup({ active, children }: { active: boolean; children: React.ReactNode }) {
