@@ -20,13 +20,6 @@ export interface MapScene {
   next: NextScene | null;
 }
 
-/**
- * Maps are fetched ahead this long after the star map arrives, so that a navigation to any
- * system or orbit never waits for the network (the fixture's 7 system and 4 orbit maps are
- * a few kB each); the wait keeps the first scene's own requests first.
- */
-export const PREFETCH_DELAY_MS = 300;
-
 /** One layout per parsed map (layouts hold the particle buffers: built once, kept). */
 function memo<A extends object, R>(build: (a: A) => R): (a: A) => R {
   const cache = new WeakMap<A, R>();
@@ -89,33 +82,35 @@ export function useMapScene(nav: BridgeMapNav, loader: MapLoader, onProblem?: (m
   return { maps, layouts, selection, selected, shownKey, status: selection.status, zoomLimits, next };
 }
 
-/** Every system map the star map offers, then every orbit map those offer, in the background. */
+/**
+ * Every system map the star map offers, then every orbit map those offer, fetched in the
+ * background once the star map is here, so that a navigation to any system or orbit never
+ * waits for the network (the fixture's 7 system and 4 orbit maps are a few kB each). This
+ * effect runs after the shown level's own (declared first), so its requests go out first.
+ */
 function usePrefetch(loader: MapLoader, star: ReturnType<typeof parseStarMap> | null) {
   useEffect(() => {
     if (!star) return;
     let live = true;
     const quiet = () => {};
-    const timer = setTimeout(() => {
-      for (const s of star.systems) {
-        if (!s.hasSystemMap) continue;
-        const path = mapPaths({ level: 'system', system: s.id, body: null, station: null }).system!;
-        loader.load(path).then((raw) => {
-          if (!live) return;
-          let map;
-          try {
-            map = parseSystemMap(raw);
-          } catch {
-            return; // reported when it is shown
-          }
-          for (const b of map.bodies) {
-            if (b.hasOrbitMap) loader.load(mapPaths({ level: 'orbit', system: s.id, body: b.id, station: null }).orbit!).catch(quiet);
-          }
-        }, quiet);
-      }
-    }, PREFETCH_DELAY_MS);
+    for (const s of star.systems) {
+      if (!s.hasSystemMap) continue;
+      const path = mapPaths({ level: 'system', system: s.id, body: null, station: null }).system!;
+      loader.load(path).then((raw) => {
+        if (!live) return;
+        let map;
+        try {
+          map = parseSystemMap(raw);
+        } catch {
+          return; // reported when it is shown
+        }
+        for (const b of map.bodies) {
+          if (b.hasOrbitMap) loader.load(mapPaths({ level: 'orbit', system: s.id, body: b.id, station: null }).orbit!).catch(quiet);
+        }
+      }, quiet);
+    }
     return () => {
       live = false;
-      clearTimeout(timer);
     };
   }, [loader, star]);
 }
