@@ -184,13 +184,32 @@ describe('BRIDGE view', () => {
     push(bridge({ version: 5 }, { level: 'galaxy', system: 'sol' }));
     push(bridge({ version: 6 }, { level: 'system', system: 'sol' }));
     await waitFor(() => expect(window.__charonBridge?.ready).toBe(true));
-    expect(fetcher.mock.calls.map((c) => c[0]).sort()).toEqual(['api/star-map/', 'api/system-map/sol/']);
+    const fetched = fetcher.mock.calls.map((c) => c[0]);
+    expect(fetched).toEqual(expect.arrayContaining(['api/star-map/', 'api/system-map/sol/']));
+    expect(new Set(fetched).size).toBe(fetched.length);
+  });
+
+  it('every map is fetched ahead, once: a dive to another level is drawn without waiting for the network', async () => {
+    const { push, fetcher } = setup('2d');
+    push(bridge({ version: 2 }, { level: 'galaxy', system: null }));
+    // the star map, then every system map it offers, then every orbit map those offer
+    await waitFor(() => expect(fetcher.mock.calls.map((c) => c[0])).toContain('api/orbit-map/sol/earth/'));
+    const fetched = fetcher.mock.calls.map((c) => c[0]);
+    expect(fetched).toEqual(expect.arrayContaining(['api/system-map/proxima-centauri/', 'api/system-map/tau-ceti/']));
+    expect(fetched).not.toContain('api/system-map/kepler-442/'); // the star map says it has none
+    expect(new Set(fetched).size).toBe(fetched.length);
+    await act(async () => {}); // the last prefetch settles
+    push(bridge({ version: 3 }, { level: 'orbit', system: 'sol', body: 'earth', station: 'luna' }));
+    // in the same render as the push: no "loading" pass, no request
+    expect(window.__charonBridge).toMatchObject({ level: 'orbit', body: 'earth', station: 'luna', status: 'ready', ready: true });
+    expect(fetcher.mock.calls.length).toBe(fetched.length);
   });
 
   it('without WebGL the 2D diagram is drawn, not a blank screen', async () => {
     const { push } = setup(); // jsdom has no WebGL: detected, not forced
     push(bridge({ version: 2 }));
     await waitFor(() => expect(screen.getByTestId('bridge-scene').getAttribute('data-renderer')).toBe('2d'));
+    await waitFor(() => expect(screen.getByTestId('bridge-scene').getAttribute('data-status')).toBe('ready'));
     expect(screen.getByTestId('bridge-2d').querySelectorAll('[data-id]').length).toBe(7);
   });
 

@@ -46,7 +46,7 @@ export function BridgeScreen({
   // tabs are ready as soon as they are on screen
   useEffect(() => {
     if (tab === 'MAP' || !nav) return;
-    publishProbe({ mode: 'bridge', tab, level: nav.level, system: nav.system, body: nav.body, station: nav.station, explore, status: 'ready', ready: true, renderer: 'none', frames: 0 });
+    publishProbe({ mode: 'bridge', tab, level: nav.level, system: nav.system, body: nav.body, station: nav.station, explore, status: 'ready', ready: true, settled: true, renderer: 'none', frames: 0 });
     return () => publishProbe(null);
   }, [tab, nav, explore]);
 

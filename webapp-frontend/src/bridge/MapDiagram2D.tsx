@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { markerLocalPosition, orbitPosition } from './layout';
 import { CRT, cssHex } from './palette';
-import type { SceneProps } from './sceneProps';
+import { drawnKey, type SceneProps } from './sceneProps';
 import { clockSeconds } from './time';
 import type { Vec3 } from './types';
 
@@ -15,8 +15,8 @@ export function MapDiagram2D(props: SceneProps) {
   const seconds = clockSeconds();
   const drawn = level === 'galaxy' ? !!layouts.galaxy : level === 'system' ? !!layouts.system : !!layouts.orbit;
   useEffect(() => {
-    if (drawn) onReady(shownKey);
-  }, [drawn, shownKey, onReady]);
+    if (drawn) onReady(drawnKey(shownKey, selected));
+  }, [drawn, shownKey, selected, onReady]);
 
   const pick = (id: string) => (interactive ? () => onSelect(id === selected ? null : id) : undefined);
   const sel = (id: string) => id === selected;

@@ -68,6 +68,7 @@ export function MapTab({
           interactive: explore,
           reducedMotion: prefersInstantText(),
           zoomLimits: scene.zoomLimits,
+          next: scene.next,
           onSelect,
         }}
         probe={{ mode: 'bridge', tab, explore, level: nav.level, ...scene.selection.ids }}

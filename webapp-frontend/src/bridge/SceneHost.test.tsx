@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { starMapJson } from '../test/bridgeFixtures';
 import { parseStarMap } from './adapters/maps';
@@ -7,14 +7,16 @@ import { SceneHost } from './SceneHost';
 import type { SceneProps } from './sceneProps';
 
 // The 3D chunk, replaced: jsdom has no WebGL. The double records its props and can fail.
-const canvas = vi.hoisted(() => ({ props: null as SceneProps | null, fail: false }));
+const canvas = vi.hoisted(() => ({ props: null as SceneProps | null, fail: false, autoReady: true }));
 vi.mock('./scene/BridgeCanvas', async () => {
   const { useEffect } = await import('react');
   return {
     default: (props: SceneProps) => {
       canvas.props = props;
       if (canvas.fail) throw new Error('Error creating WebGL context');
-      useEffect(() => props.onReady(props.shownKey));
+      useEffect(() => {
+        if (canvas.autoReady) props.onReady(`${props.shownKey}|${props.selected ?? ''}`);
+      });
       return <div data-testid="fake-canvas" />;
     },
   };
@@ -37,6 +39,7 @@ describe('scene host', () => {
   afterEach(() => {
     canvas.props = null;
     canvas.fail = false;
+    canvas.autoReady = true;
   });
 
   it('loads the 3D chunk lazily with the level, layouts and selection, and reports ready', async () => {
@@ -57,6 +60,29 @@ describe('scene host', () => {
     expect(screen.getByTestId('bridge-scene').getAttribute('data-renderer')).toBe('2d');
     expect(problems[0]).toContain('Error creating WebGL context');
     await waitFor(() => expect(window.__charonBridge?.ready).toBe(true));
+  });
+
+  it('a new selection in the same map is ready only once a frame showing it is drawn, settled once the camera has flown', async () => {
+    const { rerender } = render(<SceneHost renderer="webgl" status="ready" scene={scene} probe={probe} />);
+    await waitFor(() => expect(window.__charonBridge).toMatchObject({ system: 'sol', ready: true, settled: false }));
+    canvas.autoReady = false;
+    rerender(<SceneHost renderer="webgl" status="ready" scene={{ ...scene, selected: 'tau-ceti' }} probe={{ ...probe, system: 'tau-ceti' }} />);
+    await waitFor(() => expect(window.__charonBridge).toMatchObject({ system: 'tau-ceti', ready: false, settled: false }));
+    act(() => canvas.props!.onReady('galaxy::|tau-ceti'));
+    // published by the frame's callback itself, before any re-render
+    expect(window.__charonBridge).toMatchObject({ system: 'tau-ceti', ready: true, settled: false });
+    act(() => canvas.props!.onSettled!('galaxy::|tau-ceti'));
+    expect(window.__charonBridge).toMatchObject({ system: 'tau-ceti', ready: true, settled: true });
+    expect(screen.getByTestId('bridge-scene').getAttribute('data-ready')).toBe('true');
+  });
+
+  it('a frame of the previous selection does not make the new one ready', async () => {
+    const { rerender } = render(<SceneHost renderer="webgl" status="ready" scene={scene} probe={probe} />);
+    await waitFor(() => expect(window.__charonBridge?.ready).toBe(true));
+    canvas.autoReady = false;
+    rerender(<SceneHost renderer="webgl" status="ready" scene={{ ...scene, selected: null }} probe={{ ...probe, system: null }} />);
+    act(() => canvas.props!.onReady('galaxy::|sol'));
+    expect(window.__charonBridge).toMatchObject({ system: null, ready: false });
   });
 
   it('the probe goes away with the scene', () => {

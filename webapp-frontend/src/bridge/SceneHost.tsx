@@ -1,9 +1,9 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { publishProbe, type BridgeProbe } from './expose';
 import { MapDiagram2D } from './MapDiagram2D';
-import type { SceneProps } from './sceneProps';
+import { drawnKey, type SceneProps } from './sceneProps';
 import type { MapStatus } from './selection';
-import { webglAvailable } from './webgl';
+import { webglSupport } from './webgl';
 
 /**
  * The 3D canvas lives in its own chunk (three.js, fiber, drei): loaded only when a map is
@@ -27,10 +27,10 @@ class SceneBoundary extends Component<{ onError: (e: unknown) => void; children:
 }
 
 export interface SceneHostProps {
-  scene: Omit<SceneProps, 'onReady' | 'onFail' | 'onFrames'>;
+  scene: Omit<SceneProps, 'onReady' | 'onSettled' | 'onFail' | 'onFrames' | 'softwareRenderer'>;
   /** the level's map: loading / ready / missing (404) / error */
   status: MapStatus;
-  probe: Omit<BridgeProbe, 'ready' | 'renderer' | 'frames' | 'status'>;
+  probe: Omit<BridgeProbe, 'ready' | 'settled' | 'renderer' | 'frames' | 'status'>;
   /** tests and `?bridge=2d`; default: WebGL when the browser has it */
   renderer?: Renderer;
   onProblem?: (message: string) => void;
@@ -39,14 +39,40 @@ export interface SceneHostProps {
 }
 
 export function SceneHost({ scene, status, probe, renderer: forced, onProblem, name }: SceneHostProps) {
-  const [renderer, setRenderer] = useState<Renderer>(() => forced ?? (webglAvailable() ? 'webgl' : '2d'));
+  const [support] = useState(webglSupport);
+  const [renderer, setRenderer] = useState<Renderer>(() => forced ?? (support.available ? 'webgl' : '2d'));
   const [readyKey, setReadyKey] = useState<string | null>(null);
+  const [settledKey, setSettledKey] = useState<string | null>(null);
   const frames = useRef(0);
   const problem = useRef(onProblem);
   problem.current = onProblem;
-  const ready = status === 'ready' && readyKey === scene.shownKey;
+  const key = drawnKey(scene.shownKey, scene.selected);
+  const ready = status === 'ready' && readyKey === key;
+  // the 2D diagram has no camera: drawn is settled
+  const settled = ready && (renderer === '2d' || settledKey === key);
 
-  const onReady = useCallback((key: string) => setReadyKey(key), []);
+  const { mode, tab, level, system, body, station, explore } = probe;
+  const current = { mode, tab, level, system, body, station, explore, status, ready, settled, renderer };
+  const latest = useRef({ key, probe: current });
+  latest.current = { key, probe: current };
+  // published from the frame itself (not after another React render): a test sees the moment
+  const publishNow = (changes: Partial<BridgeProbe>) => {
+    publishProbe({ ...latest.current.probe, frames: frames.current, ...changes });
+  };
+  const settledRef = useRef<string | null>(null);
+  const onReady = useCallback((k: string) => {
+    setReadyKey(k);
+    const l = latest.current;
+    if (k === l.key && l.probe.status === 'ready' && !l.probe.ready) {
+      publishNow({ ready: true, settled: l.probe.renderer === '2d' || settledRef.current === k });
+    }
+  }, []);
+  const onSettled = useCallback((k: string) => {
+    settledRef.current = k;
+    setSettledKey(k);
+    const l = latest.current;
+    if (k === l.key && l.probe.ready && !l.probe.settled) publishNow({ ready: true, settled: true });
+  }, []);
   const onFail = useCallback((reason: string) => {
     problem.current?.(`3D display unavailable: ${reason}`);
     setRenderer('2d');
@@ -56,13 +82,12 @@ export function SceneHost({ scene, status, probe, renderer: forced, onProblem, n
     if (typeof window !== 'undefined' && window.__charonBridge) window.__charonBridge.frames = n;
   }, []);
 
-  const { mode, tab, level, system, body, station, explore } = probe;
   useEffect(() => {
-    publishProbe({ mode, tab, level, system, body, station, explore, status, ready, renderer, frames: frames.current });
-  }, [mode, tab, level, system, body, station, explore, status, ready, renderer]);
+    publishProbe({ mode, tab, level, system, body, station, explore, status, ready, settled, renderer, frames: frames.current });
+  }, [mode, tab, level, system, body, station, explore, status, ready, settled, renderer]);
   useEffect(() => () => publishProbe(null), []);
 
-  const props: SceneProps = { ...scene, onReady, onFail, onFrames };
+  const props: SceneProps = { ...scene, softwareRenderer: support.software, onReady, onSettled, onFail, onFrames };
   return (
     <div
       className="bridge-scene"

@@ -25,6 +25,13 @@ export interface SceneLayouts {
 /** Seconds for the camera to close ~63 % of the way to its goal (≈1.5 s to settle). */
 export const CAMERA_TIME_CONSTANT_SECONDS = 0.35;
 
+/**
+ * A flight is over (the probe's `settled`) once the easing has covered this part of the way
+ * to the goal: about three time constants (≈1.05 s) of frames. Counted on the easing, not on
+ * the distance, because the goal itself moves with a body on its orbit.
+ */
+export const CAMERA_SETTLED_FRACTION = 0.95;
+
 const DEFAULT_FOV = 60;
 /** a selected body is seen from 77° around from straight outward: the star off to the side */
 const SIDE_VIEW_RAD = 1.35;

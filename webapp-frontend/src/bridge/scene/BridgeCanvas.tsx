@@ -1,15 +1,38 @@
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { PerspectiveCamera, Vector3 } from 'three';
-import { sceneLabels, type SceneLabel } from '../layout';
-import { applyUserOrbit, cameraGoal, dampFactor, dragOrbit, lerp3, NO_USER_ORBIT, zoomOrbit, type UserOrbit } from '../camera';
-import type { SceneProps } from '../sceneProps';
+import { PerformanceMonitor } from '@react-three/drei';
+import { addAfterEffect, Canvas, useFrame, useThree } from '@react-three/fiber';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PerspectiveCamera, Vector3, type Group, type Material, type Mesh, type Texture } from 'three';
+import { applyUserOrbit, cameraGoal, CAMERA_SETTLED_FRACTION, dampFactor, dragOrbit, lerp3, NO_USER_ORBIT, zoomOrbit, type UserOrbit } from '../camera';
+import { sceneLabels, type GalaxyLayout, type OrbitLayout, type SceneLabel, type SystemLayout } from '../layout';
+import { drawnKey, type SceneProps } from '../sceneProps';
 import { clockSeconds } from '../time';
 import type { Vec3 } from '../types';
-import { CLICK_SLOP_PIXELS, GalaxyScene } from './GalaxyScene';
+import { CLICK_SLOP_PIXELS, GalaxyScene, type PickProps } from './GalaxyScene';
 import { OrbitScene } from './OrbitScene';
 import { Background } from './parts';
 import { SystemScene } from './SystemScene';
+
+/**
+ * The drawing buffer's pixels per CSS pixel where WebGL runs on the CPU (SwiftShader,
+ * llvmpipe: webgl.ts): a quarter of the pixels, and no multisampling. Each frame's cost
+ * there is nearly all per pixel (fill, blending, the full-screen clear); at 1920×1080 and
+ * full resolution a frame took 90–200 ms on 2 cores. The names stay sharp: they are DOM text.
+ */
+export const SOFTWARE_DPR = 0.5;
+/** The lowest a weak GPU steps down to (PerformanceMonitor), and its step. */
+export const MIN_DPR = 0.5;
+const DPR_STEP = 0.25;
+/** Below this many frames a second (averaged by drei's PerformanceMonitor) the resolution steps down. */
+const DECLINE_BELOW_FPS = 30;
+/** Above this it steps back up (never above the screen's own ratio, capped at 2). */
+const INCLINE_ABOVE_FPS = 55;
+/**
+ * Level scenes kept built (hidden) after they are left, and the one built ahead: going back
+ * to one is a visibility switch, not a new build and a new shader compile (built anew each
+ * time, a level change took 3 s at the median in SwiftShader). The campaign's own maps are a
+ * few dozen meshes each.
+ */
+export const SCENES_KEPT = 6;
 
 /**
  * The BRIDGE's one WebGL canvas (the lazily loaded chunk: the only module that pulls in
@@ -20,7 +43,9 @@ import { SystemScene } from './SystemScene';
  * the canvas is not blank.
  */
 export default function BridgeCanvas(props: SceneProps) {
-  const { interactive, onSelect, onFail, selected, shownKey, level, layouts } = props;
+  const { interactive, onSelect, onFail, selected, shownKey, level, layouts, softwareRenderer = false } = props;
+  const maxDpr = softwareRenderer ? SOFTWARE_DPR : Math.min(2, Math.max(1, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1));
+  const [dpr, setDpr] = useState(maxDpr);
   const labels = useMemo(() => sceneLabels(level, layouts, selected), [level, layouts, selected]);
   const labelEls = useRef(new Map<string, HTMLDivElement>());
   const user = useRef<UserOrbit>(NO_USER_ORBIT);
@@ -72,8 +97,8 @@ export default function BridgeCanvas(props: SceneProps) {
       onWheel={interactive ? onWheel : undefined}
     >
       <Canvas
-        dpr={[1, 2]}
-        gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
+        dpr={dpr}
+        gl={{ antialias: !softwareRenderer, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
         camera={{ fov: 60, near: 0.1, far: 3000, position: [0, 40, 160] }}
         onCreated={({ gl }) => {
           gl.domElement.addEventListener('webglcontextlost', (ev) => {
@@ -86,8 +111,17 @@ export default function BridgeCanvas(props: SceneProps) {
         }}
       >
         <color attach="background" args={['#000000']} />
+        {/* a weak GPU (a TV's) trades resolution for frames; software rendering starts at its floor */}
+        {!softwareRenderer && (
+          <PerformanceMonitor
+            bounds={() => [DECLINE_BELOW_FPS, INCLINE_ABOVE_FPS]}
+            flipflops={3}
+            onDecline={() => setDpr((d) => Math.max(MIN_DPR, d - DPR_STEP))}
+            onIncline={() => setDpr((d) => Math.min(maxDpr, d + DPR_STEP))}
+          />
+        )}
         <Background />
-        <Level {...props} />
+        <Scenes {...props} />
         <CameraRig {...props} user={user} />
         <ReadyProbe {...props} />
         <LabelProjector labels={labels} elements={labelEls} />
@@ -116,21 +150,120 @@ function spread(m: Map<number, { x: number; y: number }>): number {
   return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
 }
 
-function Level({ level, layouts, selected, interactive, onSelect }: SceneProps) {
+type KeptScene =
+  | { key: string; level: 'galaxy'; layout: GalaxyLayout }
+  | { key: string; level: 'system'; layout: SystemLayout }
+  | { key: string; level: 'orbit'; layout: OrbitLayout };
+
+/**
+ * The level shown, the levels shown before (hidden, up to SCENES_KEPT) and the one a dive
+ * from the selection would show (`next`, hidden, its shaders compiled and its textures
+ * uploaded while nobody waits). Each scene is keyed by its map, so showing it again reuses
+ * its meshes, materials and compiled programs.
+ */
+function Scenes(props: SceneProps) {
+  const { level, layouts, shownKey, next, selected, interactive, onSelect, softwareRenderer = false } = props;
+  const kept = useRef(new Map<string, KeptScene>());
+  const shown: KeptScene | null =
+    level === 'galaxy' && layouts.galaxy
+      ? { key: shownKey, level, layout: layouts.galaxy }
+      : level === 'system' && layouts.system
+        ? { key: shownKey, level, layout: layouts.system }
+        : level === 'orbit' && layouts.orbit
+          ? { key: shownKey, level, layout: layouts.orbit }
+          : null;
+  const m = kept.current;
+  // most recently wanted last: the map's order is the eviction order
+  if (next && m.get(next.key)?.layout !== next.layout) {
+    m.delete(next.key);
+    m.set(next.key, next);
+  }
+  if (shown) {
+    const had = m.get(shown.key);
+    m.delete(shown.key);
+    m.set(shown.key, had && had.layout === shown.layout ? had : shown);
+  }
+  for (const k of m.keys()) {
+    if (m.size <= SCENES_KEPT) break;
+    if (k !== shown?.key && k !== next?.key) m.delete(k);
+  }
   const onPick = useCallback((id: string) => onSelect(id === selected ? null : id), [onSelect, selected]);
-  const pick = { selected, interactive, onPick };
-  if (level === 'galaxy' && layouts.galaxy) return <GalaxyScene layout={layouts.galaxy} {...pick} />;
-  if (level === 'system' && layouts.system) return <SystemScene layout={layouts.system} {...pick} />;
-  if (level === 'orbit' && layouts.orbit) return <OrbitScene layout={layouts.orbit} {...pick} />;
-  return null;
+  return (
+    <>
+      {[...m.values()].map((e) => {
+        const active = e.key === shown?.key;
+        // a hidden scene gets the same props every time: it is not rendered again (memo)
+        return (
+          <KeptLevel
+            key={e.key}
+            entry={e}
+            active={active}
+            selected={active ? selected : null}
+            interactive={active && interactive}
+            onPick={active ? onPick : NO_PICK}
+            lite={softwareRenderer}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+const NO_PICK = () => {};
+
+const KeptLevel = memo(function KeptLevel({ entry: e, active, lite, ...pick }: PickProps & { entry: KeptScene; active: boolean; lite: boolean }) {
+  return (
+    <KeptGroup active={active}>
+      {e.level === 'galaxy' ? (
+        <GalaxyScene layout={e.layout} lite={lite} {...pick} />
+      ) : e.level === 'system' ? (
+        <SystemScene layout={e.layout} {...pick} />
+      ) : (
+        <OrbitScene layout={e.layout} {...pick} />
+      )}
+    </KeptGroup>
+  );
+});
+
+/** A scene's group: visible while it is the level shown; built hidden, it is compiled at once. */
+function KeptGroup({ active, children }: { active: boolean; children: React.ReactNode }) {
+  const group = useRef<Group>(null);
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  useEffect(() => {
+    const g = group.current;
+    if (!g || active) return; // shown at once: its first frame compiles it
+    // lights are gathered from visible objects only: the scene's own, as when it is shown
+    g.visible = true;
+    try {
+      void gl.compileAsync(g, camera).catch(() => {});
+    } finally {
+      g.visible = false;
+    }
+    g.traverse((o) => {
+      const mat = (o as Mesh).material as (Material & { map?: Texture | null }) | Material[] | undefined;
+      for (const x of Array.isArray(mat) ? mat : mat ? [mat] : []) {
+        const map = (x as Material & { map?: Texture | null }).map;
+        if (map) gl.initTexture(map);
+      }
+    });
+    // once, when built: a scene left and kept needs nothing
+  }, []);
+  return (
+    <group ref={group} visible={active}>
+      {children}
+    </group>
+  );
 }
 
 /** Eases the camera to camera.ts's goal every frame; follows a moving selection. */
-function CameraRig({ level, layouts, selected, reducedMotion, zoomLimits, shownKey, user }: SceneProps & { user: React.RefObject<UserOrbit> }) {
+function CameraRig({ level, layouts, selected, reducedMotion, zoomLimits, shownKey, onSettled, user }: SceneProps & { user: React.RefObject<UserOrbit> }) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const target = useRef<Vec3>([0, 0, 0]);
   const first = useRef<string | null>(null);
   const lookAt = useRef(new Vector3());
+  /** the part of the way to this selection's view still to go (1 at a new selection) */
+  const flight = useRef({ key: '', remaining: 1, reported: false });
   useFrame((_, dt) => {
     const seconds = clockSeconds();
     const nav = { level, system: null, body: null, station: null };
@@ -141,6 +274,14 @@ function CameraRig({ level, layouts, selected, reducedMotion, zoomLimits, shownK
     // a new map jumps into place; a new selection within a map is a flight
     const k = first.current !== shownKey ? 1 : dampFactor(Math.min(dt, 0.25), reducedMotion ? 0 : undefined);
     first.current = shownKey;
+    const key = drawnKey(shownKey, selected);
+    const f = flight.current;
+    if (f.key !== key) flight.current = { key, remaining: 1, reported: false };
+    flight.current.remaining *= 1 - k;
+    if (!flight.current.reported && flight.current.remaining <= 1 - CAMERA_SETTLED_FRACTION) {
+      flight.current.reported = true;
+      onSettled?.(key);
+    }
     const pos = lerp3([camera.position.x, camera.position.y, camera.position.z], goal.position, k);
     target.current = lerp3(target.current, goal.target, k);
     camera.position.set(pos[0], pos[1], pos[2]);
@@ -154,20 +295,35 @@ function CameraRig({ level, layouts, selected, reducedMotion, zoomLimits, shownK
   return null;
 }
 
-/** Reports "drawn" a few frames after a map's scene is in the canvas, and the frame count. */
-function ReadyProbe({ level, layouts, shownKey, onReady, onFrames }: SceneProps) {
-  const frames = useRef(0);
-  const since = useRef<{ key: string; n: number }>({ key: '', n: 0 });
+/**
+ * Reports the first frame drawn with this map and selection (after the frame's render call,
+ * not before it), and counts frames.
+ */
+function ReadyProbe({ level, layouts, shownKey, selected, onReady, onFrames }: SceneProps) {
   const has = level === 'galaxy' ? !!layouts.galaxy : level === 'system' ? !!layouts.system : !!layouts.orbit;
+  const key = drawnKey(shownKey, selected);
+  /** what the frame being drawn shows (set before its render, read after it) */
+  const drawing = useRef<string | null>(null);
+  const reported = useRef<string | null>(null);
+  const frames = useRef(0);
+  const report = useRef({ onReady, onFrames });
+  report.current = { onReady, onFrames };
   useFrame(() => {
-    frames.current++;
-    if (frames.current % 30 === 1) onFrames?.(frames.current);
-    if (!has) return;
-    if (since.current.key !== shownKey) since.current = { key: shownKey, n: 0 };
-    since.current.n++;
-    // the third frame: textures uploaded, camera placed
-    if (since.current.n === 3) onReady(shownKey);
+    drawing.current = has ? key : null;
   });
+  useEffect(
+    () =>
+      addAfterEffect(() => {
+        frames.current++;
+        report.current.onFrames?.(frames.current);
+        const k = drawing.current;
+        if (k && k !== reported.current) {
+          reported.current = k;
+          report.current.onReady(k);
+        }
+      }),
+    [],
+  );
   return null;
 }
 

@@ -13,6 +13,13 @@ import { starTexture } from './textures';
  */
 const NEBULA_OPACITY_FACTOR = 0.5;
 const NEBULA_SIZE_FACTOR = 0.8;
+/**
+ * With a software renderer (webgl.ts) a nebula is drawn with this part of its particles.
+ * The Veil's 3,500 additive sprites, tens of pixels wide each, made the galaxy the slowest
+ * level by far: 2.8 frames a second at 1920×1080 in SwiftShader at half resolution, 9.9
+ * with a quarter of them (the system level: 22).
+ */
+export const SOFTWARE_NEBULA_FRACTION = 0.25;
 
 /** How far a click may move before it is a drag (pixels). */
 export const CLICK_SLOP_PIXELS = 6;
@@ -33,7 +40,7 @@ export function pickHandler(interactive: boolean, id: string, onPick: (id: strin
 }
 
 /** Stars, every route, the nebulae (names: the canvas's label layer). */
-export function GalaxyScene({ layout, selected, interactive, onPick }: PickProps & { layout: GalaxyLayout }) {
+export function GalaxyScene({ layout, selected, interactive, onPick, lite = false }: PickProps & { layout: GalaxyLayout; lite?: boolean }) {
   const sel = layout.stars.find((s) => s.system.id === selected);
   return (
     <group>
@@ -46,6 +53,7 @@ export function GalaxyScene({ layout, selected, interactive, onPick }: PickProps
           size={n.particleSize * NEBULA_SIZE_FACTOR}
           opacity={n.nebula.opacity * NEBULA_OPACITY_FACTOR}
           pulse={n.nebula.type === 'emission' ? 0.15 : n.nebula.type === 'reflection' ? 0.08 : 0}
+          fraction={lite ? SOFTWARE_NEBULA_FRACTION : 1}
         />
       ))}
       {layout.routes.map((r) => (

@@ -35,11 +35,21 @@ export function Background() {
   );
 }
 
-/** Instanced particles (nebulae, belts) in one colour. */
-export function Particles({ positions, color, size, opacity, pulse = 0 }: { positions: Float32Array; color: number; size: number; opacity: number; pulse?: number }) {
+/**
+ * Instanced particles (nebulae, belts) in one colour. `fraction` < 1 draws only that part of
+ * them (the positions are random, so any prefix is an even sample), each more opaque by as
+ * much: the same brightness on average for a fraction of the pixels blended.
+ */
+export function Particles({ positions, color, size, opacity: full, pulse = 0, fraction = 1 }: { positions: Float32Array; color: number; size: number; opacity: number; pulse?: number; fraction?: number }) {
   const geometry = usePointsGeometry(positions);
   const ref = useRef<Points>(null);
   const mat = useRef<PointsMaterial>(null);
+  const total = positions.length / 3;
+  const count = fraction >= 1 ? total : Math.max(1, Math.round(total * fraction));
+  const opacity = Math.min(1, (full * total) / count);
+  useEffect(() => {
+    geometry.setDrawRange(0, count);
+  }, [geometry, count]);
   useFrame(({ clock }) => {
     if (pulse && mat.current) mat.current.opacity = opacity * (1 + pulse * Math.sin(clock.elapsedTime * 0.5));
   });

@@ -18,8 +18,10 @@ import org.openqa.selenium.Dimension;
 /**
  * BRIDGE figures on a real Tomcat in headless Chromium with software WebGL (SwiftShader), the
  * original's campaign (a tool, not a test: it asserts nothing and runs only with
- * {@code -Dcharon.benchmark=true}): GM selection → the terminal's scene showing it (the page's
- * probe reports the new selection, drawn), frames per second at each level, and the JavaScript
+ * {@code -Dcharon.benchmark=true}): GM selection → the terminal's scene, in three steps the page's
+ * probe publishes (expose.ts): the state has arrived (the probe names the new selection), the
+ * first frame showing it is drawn ({@code ready}: the issue's "scene updated"), and the camera's
+ * flight to it is over ({@code settled}); frames per second at each level, and the JavaScript
  * the terminal loads on STANDBY and for the 3D chunk.
  *
  * <pre>mvn verify -Dcharon.benchmark=true -Dit.test=BridgeBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -64,33 +66,50 @@ class BridgeBenchmarkIT {
           {"galaxy", "sol", "", ""}, {"system", "sol", "", ""}, {"system", "sol", "earth", ""},
           {"orbit", "sol", "earth", ""}, {"orbit", "sol", "earth", "gateway-station"}, {"orbit", "sol", "earth", "luna"},
           {"system", "sol", "mars", ""}, {"galaxy", "proxima-centauri", "", ""}};
-      List<Double> sameLevel = new ArrayList<>();
-      List<Double> newLevel = new ArrayList<>();
+      // [same level, another level] × [arrived, drawn, settled]
+      List<List<List<Double>>> times = List.of(
+          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()),
+          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
       String previousLevel = "galaxy";
+      StringBuilder raw = new StringBuilder("\nEach navigation (route step: arrived drawn settled, ms):");
       for (int i = 0; i < SELECTIONS; i++) {
         String[] r = route[i % route.length];
         long t0 = System.currentTimeMillis();
         gm.postJson("api/gm/bridge/navigate/", "{\"tab\":\"MAP\",\"level\":\"" + r[0] + "\",\"system\":\"" + r[1]
             + "\",\"body\":\"" + r[2] + "\",\"station\":\"" + r[3] + "\"}");
-        String match = "p => p[0] >= " + t0 + " && p[1].ready && p[1].level === '" + r[0] + "' && (p[1].system || '') === '"
+        String match = "p => p[0] >= " + t0 + " && p[1].level === '" + r[0] + "' && (p[1].system || '') === '"
             + r[1] + "' && (p[1].body || '') === '" + r[2] + "' && (p[1].station || '') === '" + r[3] + "'";
-        terminal.await("selection " + i, UI, d -> Boolean.TRUE.equals(terminal.js("return window.__probes.some(" + match + ")")));
-        double at = ((Number) terminal.js("return window.__probes.find(" + match + ")[0]")).doubleValue();
-        (r[0].equals(previousLevel) ? sameLevel : newLevel).add(at - t0);
+        terminal.await("selection " + i, UI, d -> Boolean.TRUE.equals(terminal.js(
+            "return window.__probes.some(p => (" + match + ")(p) && p[1].settled)")));
+        List<List<Double>> kind = times.get(r[0].equals(previousLevel) ? 0 : 1);
+        String[] steps = {"true", "p[1].ready", "p[1].settled"};
+        for (int s = 0; s < steps.length; s++) {
+          double at = ((Number) terminal.js("return window.__probes.find(p => (" + match + ")(p) && " + steps[s] + ")[0]"))
+              .doubleValue();
+          kind.get(s).add(at - t0);
+          raw.append(s == 0 ? "\n" + i + " " + String.join("/", r) + ":" : "").append(String.format(" %.0f", at - t0));
+        }
         previousLevel = r[0];
       }
-      report.append("| GM navigate → terminal scene shows it | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
-      report.append(row("same level (camera moves, info panel)", sameLevel));
-      report.append(row("another level (its map fetched and built)", newLevel));
-      List<Double> all = new ArrayList<>(sameLevel);
-      all.addAll(newLevel);
-      report.append(row("all", all));
+      String[] kinds = {"same level (camera flies, info panel)", "another level (scene shown, camera placed)"};
+      String[] stepNames = {"state arrived (probe names the selection)", "first frame drawn with it (`ready`)",
+          "camera flight over (`settled`)"};
+      report.append("| GM navigate → | navigation | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|\n");
+      for (int s = 0; s < stepNames.length; s++) {
+        List<Double> all = new ArrayList<>();
+        for (int k = 0; k < kinds.length; k++) {
+          report.append(row(stepNames[s] + " | " + kinds[k], times.get(k).get(s)));
+          all.addAll(times.get(k).get(s));
+        }
+        report.append(row(stepNames[s] + " | all", all));
+      }
 
-      report.append("\n| level | frames per second (1920×1080, SwiftShader) |\n|---|---|\n");
+      System.out.println(raw);
+      report.append("\n| level | frames per second (1920×1080 window, SwiftShader) |\n|---|---|\n");
       for (String[] r : new String[][] {{"galaxy", "", "", ""}, {"system", "sol", "", ""}, {"orbit", "sol", "earth", ""}}) {
         gm.postJson("api/gm/bridge/navigate/", "{\"level\":\"" + r[0] + "\",\"system\":\"" + r[1] + "\",\"body\":\""
             + r[2] + "\",\"station\":\"\"}");
-        terminal.await(r[0], UI, d -> Boolean.TRUE.equals(terminal.js("return window.__charonBridge.ready && "
+        terminal.await(r[0], UI, d -> Boolean.TRUE.equals(terminal.js("return window.__charonBridge.settled && "
             + "window.__charonBridge.level === '" + r[0] + "'")));
         long f0 = ((Number) terminal.js("return window.__charonBridge.frames")).longValue();
         long t0 = System.nanoTime();
@@ -105,6 +124,10 @@ class BridgeBenchmarkIT {
           const i = c && c.getExtension('WEBGL_debug_renderer_info');
           return i ? c.getParameter(i.UNMASKED_RENDERER_WEBGL) : 'unknown';"""));
       report.append("\nRenderer: ").append(renderer).append("\n\n");
+      report.append("Canvas: ").append(terminal.js("""
+          const c = document.querySelector('[data-testid=bridge-scene] canvas');
+          return c ? c.clientWidth + '×' + c.clientHeight + ' CSS px, drawing buffer ' + c.width + '×' + c.height : 'none';"""))
+          .append("\n\n");
       report.append(String.format("JavaScript decoded: terminal on STANDBY %.1f kB; the 3D chunk (loaded on BRIDGE) %.1f kB%n",
           standbyJs / 1024.0, chunkJs / 1024.0));
     }
