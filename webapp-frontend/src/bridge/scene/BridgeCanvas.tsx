@@ -1,6 +1,6 @@
 import { PerformanceMonitor } from '@react-three/drei';
-import { addAfterEffect, Canvas, useFrame, useThree } from '@react-three/fiber';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { addAfterEffect, Canvas, invalidate, useFrame, useThree } from '@react-three/fiber';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PerspectiveCamera, Vector3, type Group, type Material, type Mesh, type Texture } from 'three';
 import { applyUserOrbit, cameraGoal, CAMERA_SETTLED_FRACTION, dampFactor, dragOrbit, lerp3, NO_USER_ORBIT, zoomOrbit, type UserOrbit } from '../camera';
 import { sceneLabels, type GalaxyLayout, type OrbitLayout, type SceneLabel, type SystemLayout } from '../layout';
@@ -33,6 +33,23 @@ const INCLINE_ABOVE_FPS = 55;
  * few dozen meshes each.
  */
 export const SCENES_KEPT = 6;
+/**
+ * Where WebGL runs on the CPU, frames a second while only the orbits turn (no camera flight, no
+ * finger on the screen). Drawn as fast as it could, the canvas would take every core the machine
+ * has, and the next GM selection would wait for the server, the page and the frame behind it.
+ * While the camera flies or the players touch it, frames come as fast as the renderer goes.
+ */
+export const SOFTWARE_IDLE_FPS = 12;
+/** Full rate this long after a touch, drag or wheel step (software rendering). */
+const SOFTWARE_TOUCH_BUSY_MS = 400;
+
+/** What the software pacer reads each animation frame. */
+interface Pace {
+  /** the camera is still on its way to the selection */
+  flying: boolean;
+  /** performance.now() until which a touch keeps the full rate */
+  busyUntil: number;
+}
 
 /**
  * The BRIDGE's one WebGL canvas (the lazily loaded chunk: the only module that pulls in
@@ -53,14 +70,25 @@ export default function BridgeCanvas(props: SceneProps) {
   const pinch = useRef<number | null>(null);
   /** pixels moved since the last press: a drag that ends over empty space is not a click */
   const moved = useRef(0);
+  const pace = useRef<Pace>({ flying: true, busyUntil: 0 });
+  const touched = useCallback(() => {
+    if (!softwareRenderer) return;
+    pace.current.busyUntil = performance.now() + SOFTWARE_TOUCH_BUSY_MS;
+    invalidate();
+  }, [softwareRenderer]);
 
-  // a new selection or map starts from its own view, not from where the players left it
-  useEffect(() => {
+  // a new selection or map starts from its own view, not from where the players left it; its
+  // first frame is asked for before the browser paints this render (a passive effect would run
+  // after that paint, a frame later), whatever the pace
+  useLayoutEffect(() => {
     user.current = NO_USER_ORBIT;
+    pace.current.flying = true;
+    invalidate();
   }, [selected, shownKey]);
 
   const onPointerDown = useCallback((e: React.PointerEvent) => {
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    touched();
     if (pointers.current.size === 1) moved.current = 0;
     if (pointers.current.size === 2) pinch.current = spread(pointers.current);
   }, []);
@@ -68,6 +96,7 @@ export default function BridgeCanvas(props: SceneProps) {
     const prev = pointers.current.get(e.pointerId);
     if (!prev) return;
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    touched();
     moved.current += Math.hypot(e.clientX - prev.x, e.clientY - prev.y);
     if (pointers.current.size >= 2) {
       const d = spread(pointers.current);
@@ -76,14 +105,18 @@ export default function BridgeCanvas(props: SceneProps) {
     } else {
       user.current = dragOrbit(user.current, e.clientX - prev.x, e.clientY - prev.y);
     }
-  }, []);
+  }, [touched]);
   const onPointerUp = useCallback((e: React.PointerEvent) => {
     pointers.current.delete(e.pointerId);
     if (pointers.current.size < 2) pinch.current = null;
   }, []);
-  const onWheel = useCallback((e: React.WheelEvent) => {
-    user.current = zoomOrbit(user.current, e.deltaY > 0 ? 1.08 : 1 / 1.08);
-  }, []);
+  const onWheel = useCallback(
+    (e: React.WheelEvent) => {
+      user.current = zoomOrbit(user.current, e.deltaY > 0 ? 1.08 : 1 / 1.08);
+      touched();
+    },
+    [touched],
+  );
 
   return (
     <div
@@ -98,6 +131,7 @@ export default function BridgeCanvas(props: SceneProps) {
     >
       <Canvas
         dpr={dpr}
+        frameloop={softwareRenderer ? 'demand' : 'always'}
         gl={{ antialias: !softwareRenderer, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
         camera={{ fov: 60, near: 0.1, far: 3000, position: [0, 40, 160] }}
         onCreated={({ gl }) => {
@@ -122,7 +156,8 @@ export default function BridgeCanvas(props: SceneProps) {
         )}
         <Background />
         <Scenes {...props} />
-        <CameraRig {...props} user={user} />
+        <CameraRig {...props} user={user} pace={pace} />
+        {softwareRenderer && <SoftwarePacer pace={pace} />}
         <ReadyProbe {...props} />
         <LabelProjector labels={labels} elements={labelEls} />
       </Canvas>
@@ -256,8 +291,44 @@ function KeptGroup({ active, children }: { active: boolean; children: React.Reac
   );
 }
 
+/** The part of a flight left when the software pacer goes back to its idle rate (invisible). */
+const FLIGHT_DONE_FRACTION_LEFT = 0.005;
+
+/**
+ * Where WebGL runs on the CPU (frameloop "demand"): asks for a frame on every animation frame
+ * while the camera flies or a finger moves, else SOFTWARE_IDLE_FPS times a second.
+ */
+function SoftwarePacer({ pace }: { pace: React.RefObject<Pace> }) {
+  const ask = useThree((s) => s.invalidate);
+  useEffect(() => {
+    let handle = 0;
+    let last = -Infinity;
+    const tick = (now: number) => {
+      handle = requestAnimationFrame(tick);
+      const p = pace.current;
+      if (p.flying || now < p.busyUntil || now - last >= 1000 / SOFTWARE_IDLE_FPS) {
+        last = now;
+        ask();
+      }
+    };
+    handle = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(handle);
+  }, [ask, pace]);
+  return null;
+}
+
 /** Eases the camera to camera.ts's goal every frame; follows a moving selection. */
-function CameraRig({ level, layouts, selected, reducedMotion, zoomLimits, shownKey, onSettled, user }: SceneProps & { user: React.RefObject<UserOrbit> }) {
+function CameraRig({
+  level,
+  layouts,
+  selected,
+  reducedMotion,
+  zoomLimits,
+  shownKey,
+  onSettled,
+  user,
+  pace,
+}: SceneProps & { user: React.RefObject<UserOrbit>; pace: React.RefObject<Pace> }) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const target = useRef<Vec3>([0, 0, 0]);
   const first = useRef<string | null>(null);
@@ -278,6 +349,7 @@ function CameraRig({ level, layouts, selected, reducedMotion, zoomLimits, shownK
     const f = flight.current;
     if (f.key !== key) flight.current = { key, remaining: 1, reported: false };
     flight.current.remaining *= 1 - k;
+    pace.current.flying = flight.current.remaining > FLIGHT_DONE_FRACTION_LEFT;
     if (!flight.current.reported && flight.current.remaining <= 1 - CAMERA_SETTLED_FRACTION) {
       flight.current.reported = true;
       onSettled?.(key);
