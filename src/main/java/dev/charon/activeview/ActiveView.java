@@ -195,7 +195,8 @@ public final class ActiveView implements AutoCloseable {
   }
 
   /**
-   * Registers a stream and queues the current snapshot as its first frame.
+   * Registers a stream and writes the current snapshot as its first frame, on the calling thread
+   * once the lock is left (later frames go by the writer threads).
    *
    * @param sessionKey the login session the stream lives as long as ({@link #endSessions} closes
    *     it with an {@code auth} event), null for none
@@ -206,6 +207,7 @@ public final class ActiveView implements AutoCloseable {
   public void subscribe(Projection projection, Sse sse, SseEventSink sink, String sessionKey, String clientAddress,
       StreamConnection connection) {
     Subscriber subscriber;
+    boolean writeFirst;
     synchronized (lock) {
       // Checked and counted under the lock, so concurrent opens cannot overshoot; a stream that
       // goes away only ever lowers the counts, from whichever thread notices.
@@ -228,19 +230,26 @@ public final class ActiveView implements AutoCloseable {
           first.add(f);
         }
       }
-      subscriber = fanout(projection).register(sse, sink, first, gone -> {
+      Fanout.Registered registered = fanout(projection).register(sse, sink, first, gone -> {
         streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
         socket.ifPresent(id -> deadPeers.forget(id, gone));
       });
-      Subscriber registered = subscriber;
-      if (!registered.isClosed()) {
-        socket.ifPresent(id -> deadPeers.watch(id, registered));
+      subscriber = registered.subscriber();
+      writeFirst = registered.writeFirst();
+      Subscriber watched = subscriber;
+      if (!watched.isClosed()) {
+        socket.ifPresent(id -> deadPeers.watch(id, watched));
       }
       if (sessionKey != null) {
         List<Subscriber> streams = bySession.computeIfAbsent(sessionKey, k -> new ArrayList<>());
         streams.removeIf(Subscriber::isClosed); // a GM reconnecting all evening leaves no trail
         streams.add(subscriber);
       }
+    }
+    if (writeFirst) {
+      // Off the lock, on this request's thread: the screen waits for these frames, and a writer
+      // thread would first have to be woken for them.
+      subscriber.writeFirst();
     }
     if (connection != null) {
       connection.onEnd(subscriber::connectionEnded);
