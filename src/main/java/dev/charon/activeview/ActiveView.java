@@ -16,9 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -59,7 +57,7 @@ public final class ActiveView implements AutoCloseable {
   private final Object lock = new Object();
   private final CampaignHolder campaign;
   private final String epoch;
-  private final ThreadPoolExecutor writers;
+  private final WriterPool writers;
   private final ScheduledExecutorService heartbeat;
   private final long probeDelayMillis;
   private final Fanout players;
@@ -141,11 +139,9 @@ public final class ActiveView implements AutoCloseable {
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.epoch = HexFormat.of().formatHex(random);
-    // A bounded pool with a queue, not a cached one: an event to a thousand idle subscribers
-    // must not start a thousand threads. Idle threads end, so a quiet server holds none.
-    this.writers = new ThreadPoolExecutor(WRITER_THREADS, WRITER_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), daemon("charon-sse-writer"));
-    writers.allowCoreThreadTimeOut(true);
+    // A bounded pool, not a cached one: an event to a thousand idle subscribers must not start
+    // a thousand threads, nor wake a thread per subscriber (WriterPool).
+    this.writers = new WriterPool(WRITER_THREADS, daemon("charon-sse-writer"));
     this.players = new Fanout(writers);
     this.gms = new Fanout(writers);
     this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current(), campaign.doorIds());
