@@ -16,9 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -59,7 +57,7 @@ public final class ActiveView implements AutoCloseable {
   private final Object lock = new Object();
   private final CampaignHolder campaign;
   private final String epoch;
-  private final ThreadPoolExecutor writers;
+  private final WriterPool writers;
   private final ScheduledExecutorService heartbeat;
   private final long probeDelayMillis;
   private final Fanout players;
@@ -141,11 +139,9 @@ public final class ActiveView implements AutoCloseable {
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.epoch = HexFormat.of().formatHex(random);
-    // A bounded pool with a queue, not a cached one: an event to a thousand idle subscribers
-    // must not start a thousand threads. Idle threads end, so a quiet server holds none.
-    this.writers = new ThreadPoolExecutor(WRITER_THREADS, WRITER_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), daemon("charon-sse-writer"));
-    writers.allowCoreThreadTimeOut(true);
+    // A bounded pool, not a cached one: an event to a thousand idle subscribers must not start
+    // a thousand threads, nor wake a thread per subscriber (WriterPool).
+    this.writers = new WriterPool(WRITER_THREADS, daemon("charon-sse-writer"));
     this.players = new Fanout(writers);
     this.gms = new Fanout(writers);
     this.current = Snapshot.first(epoch, ActiveViewState.STANDBY, campaign.current(), campaign.doorIds());
@@ -195,7 +191,8 @@ public final class ActiveView implements AutoCloseable {
   }
 
   /**
-   * Registers a stream and queues the current snapshot as its first frame.
+   * Registers a stream and writes the current snapshot as its first frame, on the calling thread
+   * once the lock is left (later frames go by the writer threads).
    *
    * @param sessionKey the login session the stream lives as long as ({@link #endSessions} closes
    *     it with an {@code auth} event), null for none
@@ -206,6 +203,7 @@ public final class ActiveView implements AutoCloseable {
   public void subscribe(Projection projection, Sse sse, SseEventSink sink, String sessionKey, String clientAddress,
       StreamConnection connection) {
     Subscriber subscriber;
+    boolean writeFirst;
     synchronized (lock) {
       // Checked and counted under the lock, so concurrent opens cannot overshoot; a stream that
       // goes away only ever lowers the counts, from whichever thread notices.
@@ -228,19 +226,26 @@ public final class ActiveView implements AutoCloseable {
           first.add(f);
         }
       }
-      subscriber = fanout(projection).register(sse, sink, first, gone -> {
+      Fanout.Registered registered = fanout(projection).register(sse, sink, first, gone -> {
         streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
         socket.ifPresent(id -> deadPeers.forget(id, gone));
       });
-      Subscriber registered = subscriber;
-      if (!registered.isClosed()) {
-        socket.ifPresent(id -> deadPeers.watch(id, registered));
+      subscriber = registered.subscriber();
+      writeFirst = registered.writeFirst();
+      Subscriber watched = subscriber;
+      if (!watched.isClosed()) {
+        socket.ifPresent(id -> deadPeers.watch(id, watched));
       }
       if (sessionKey != null) {
         List<Subscriber> streams = bySession.computeIfAbsent(sessionKey, k -> new ArrayList<>());
         streams.removeIf(Subscriber::isClosed); // a GM reconnecting all evening leaves no trail
         streams.add(subscriber);
       }
+    }
+    if (writeFirst) {
+      // Off the lock, on this request's thread: the screen waits for these frames, and a writer
+      // thread would first have to be woken for them.
+      subscriber.writeFirst();
     }
     if (connection != null) {
       connection.onEnd(subscriber::connectionEnded);

@@ -16,12 +16,16 @@ import java.util.logging.Logger;
 /**
  * One open stream, as registered with the {@link jakarta.ws.rs.sse.SseBroadcaster}. The
  * broadcaster delivers to it inline (see {@link InlineDeliveryExecutor}); this class never
- * writes on the caller's thread:
+ * writes on the publisher's thread:
  *
  * <ul>
  *   <li>{@code send} only queues the frame and, if no writer is busy with this stream, hands the
  *       stream to the bounded writer pool; the caller may be the publisher holding the
  *       ActiveView lock, so this must never wait on a socket;
+ *   <li>the stream's first frames are written by the request that opened it, after it left the
+ *       ActiveView lock ({@link #queueFirst}, {@link #writeFirst}): handing them to a writer
+ *       thread cost a thread wake-up on every connect, on the path a screen waits on, and the
+ *       first write of a new socket never blocks (its buffer is empty);
  *   <li>a writer takes everything queued at once and writes it as one chunk with one flush, so
  *       a subscriber that falls behind a burst of writes catches up in a few writes instead of
  *       one per event;
@@ -47,6 +51,8 @@ final class Subscriber implements SseEventSink {
   private final Executor writers;
   private final Consumer<Subscriber> onGone;
   private final ArrayDeque<Frame> queue = new ArrayDeque<>(); // guarded by this
+  /** One task object per stream, not one per event: a thousand streams get each event. */
+  private final Runnable drainTask = this::drain;
   private boolean draining; // guarded by this
   private boolean finishing; // guarded by this: close once the queue is written
   private long lastVersion = Long.MIN_VALUE; // guarded by this
@@ -85,9 +91,41 @@ final class Subscriber implements SseEventSink {
     return DONE;
   }
 
+  /**
+   * Queues the stream's first frames without handing the stream to a writer: the caller takes
+   * the turn and must call {@link #writeFirst} once it has left the ActiveView lock (when this
+   * returns true). Frames published in between queue behind these and are written in order.
+   */
+  boolean queueFirst(List<Frame> first) {
+    boolean turn = false;
+    for (Frame f : first) {
+      turn |= enqueue(f);
+    }
+    return turn;
+  }
+
+  /**
+   * Writes what is queued on the calling thread (the request that opened the stream, which holds
+   * no lock), one batch; anything queued after it goes to a writer thread, as usual.
+   */
+  void writeFirst() {
+    if (writeBatch() && moreToWrite()) {
+      startDrain();
+    }
+  }
+
+  /** After a written batch: whether the turn goes on (more queued, or a goodbye to finish). */
+  private synchronized boolean moreToWrite() {
+    if (queue.isEmpty() && (closed || !finishing)) {
+      draining = false;
+      return false;
+    }
+    return true;
+  }
+
   private void startDrain() {
     try {
-      writers.execute(this::drain);
+      writers.execute(drainTask);
     } catch (RejectedExecutionException e) {
       close();
     }
@@ -147,44 +185,53 @@ final class Subscriber implements SseEventSink {
 
   /** Writes what is queued, in order, a batch per write; a failed write means the client is gone. */
   private void drain() {
-    while (true) {
-      List<Frame> batch;
-      boolean done;
-      synchronized (this) {
-        batch = new ArrayList<>(Math.min(queue.size(), QUEUE_CAPACITY_EVENTS));
-        for (Frame f; !closed && (f = queue.poll()) != null; ) {
-          batch.add(f);
-        }
-        done = batch.isEmpty() && finishing && !closed;
-        if (batch.isEmpty()) {
-          draining = false;
-        }
-      }
-      if (done) {
-        close();
-        return;
-      }
-      if (batch.isEmpty()) {
-        return;
-      }
-      if (!enterSink()) {
-        return; // the container ended the connection: the batch has nowhere to go
-      }
-      try {
-        CompletionStage<?> written = connection.send(Frame.concat(batch));
-        if (written.toCompletableFuture().isCompletedExceptionally()) {
-          leaveSink();
-          close();
-          return;
-        }
-      } catch (RuntimeException e) {
-        leaveSink();
-        LOG.log(Level.FINE, "stream write failed", e);
-        close();
-        return;
-      }
-      leaveSink();
+    while (writeBatch()) {
+      // until the queue is empty (the turn ends inside writeBatch)
     }
+  }
+
+  /**
+   * Writes everything queued as one batch. False when the turn ended (nothing was queued, the
+   * stream finished or closed); true after a written batch, when more may have been queued.
+   */
+  private boolean writeBatch() {
+    List<Frame> batch;
+    boolean done;
+    synchronized (this) {
+      batch = new ArrayList<>(Math.min(queue.size(), QUEUE_CAPACITY_EVENTS));
+      for (Frame f; !closed && (f = queue.poll()) != null; ) {
+        batch.add(f);
+      }
+      done = batch.isEmpty() && finishing && !closed;
+      if (batch.isEmpty()) {
+        draining = false;
+      }
+    }
+    if (done) {
+      close();
+      return false;
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    if (!enterSink()) {
+      return false; // the container ended the connection: the batch has nowhere to go
+    }
+    try {
+      CompletionStage<?> written = connection.send(Frame.concat(batch));
+      if (written.toCompletableFuture().isCompletedExceptionally()) {
+        leaveSink();
+        close();
+        return false;
+      }
+    } catch (RuntimeException e) {
+      leaveSink();
+      LOG.log(Level.FINE, "stream write failed", e);
+      close();
+      return false;
+    }
+    leaveSink();
+    return true;
   }
 
   /**

@@ -161,6 +161,47 @@ final class CharonBench implements AutoCloseable {
     return rounds * WARM_ROUND_MOVES;
   }
 
+  /**
+   * Opens and drops rounds of {@code perRound} streams until the server's JIT compilers are done
+   * with the connect path, as {@link #warmUntilSteady} does for moves: a fresh JVM compiles
+   * Tomcat's, Jersey's and Charon's code for opening a stream over thousands of connects, and
+   * until then a connect costs the server several times its steady CPU (ConnectProfileIT: 4.5 ms
+   * per connect in the first round of 1,000, 0.6-0.9 ms from the tenth). A server that has run
+   * for an evening has compiled it long since. Returns the connects made.
+   */
+  int warmConnects(int perRound) throws Exception {
+    int quietRounds = 0;
+    int rounds = 0;
+    while (rounds < WARM_ROUNDS_MAX && quietRounds < 2) {
+      long compiler0 = compilerCpuNanos(tomcat.pid());
+      long t0 = System.nanoTime();
+      try (NioSubscribers subs = new NioSubscribers()) {
+        for (int i = 0; i < perRound; i++) {
+          open(subs);
+        }
+      }
+      long connecting = System.nanoTime() - t0;
+      double compilerShare = (compilerCpuNanos(tomcat.pid()) - compiler0) / (double) connecting;
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (streams() > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("dropped streams still held after 60 s: " + streams());
+        }
+        Thread.sleep(50); // polling the server's count; there is no event to wait on
+      }
+      rounds++;
+      quietRounds = compilerShare < WARM_COMPILER_SHARE ? quietRounds + 1 : 0;
+      System.out.printf("connect warm-up round %d: %d connects in %.0f ms, JIT compilers %.0f %% of a core%n", rounds,
+          perRound, connecting / 1e6, compilerShare * 100);
+    }
+    return rounds * perRound;
+  }
+
+  /** Open streams, as the server's health counts them. */
+  int streams() {
+    return gm.getJson("api/health/").get("sse").get("clients").asInt();
+  }
+
   /** CPU time of the server's JIT compiler threads, from /proc (Linux; clock ticks of 10 ms). */
   static long compilerCpuNanos(long pid) throws IOException {
     long ticks = 0;

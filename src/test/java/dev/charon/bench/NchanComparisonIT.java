@@ -24,7 +24,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code tools/nchan/nginx.conf}: events POSTed to one channel, EventSource subscribers whose first
  * frame is the newest event (as Charon's is the current state). nchan is sent the data of a real
  * Charon token-move event, so both carry events of the same size. For each N the same
- * {@link NioSubscribers} client opens N streams one after another (each waits for its first frame),
+ * {@link NioSubscribers} client opens N streams one after another (each waits for its first frame;
+ * Charon's connect path is warmed first, {@link CharonBench#warmConnects}),
  * then 500 events are published one at a time, each timed from sending the POST to its arrival
  * at every subscriber. Server CPU per write is read from {@code /proc/<pid>/stat} of the server's
  * processes (Tomcat's JVM; nginx's master and workers) over those 500 events.
@@ -46,6 +47,8 @@ class NchanComparisonIT {
   /** Charon's first warm-up, as in FanoutBenchmarkIT; then rounds with N subscribers until the JIT is done. */
   private static final int CHARON_WARMUP_MOVES = 5000;
   private static final int CHARON_WARMUP_SUBSCRIBERS = 10;
+  /** Streams per round of Charon's connect warm-up (CharonBench.warmConnects); nchan needs none. */
+  private static final int CHARON_CONNECT_WARMUP_ROUND = 500;
   /** nchan is compiled C: one round of events with N subscribers, for its memory pools and caches. */
   private static final int NCHAN_WARMUP_EVENTS = 500;
   private static final long DELIVERY_TIMEOUT_NANOS = 10_000_000_000L;
@@ -85,6 +88,7 @@ class NchanComparisonIT {
         }
         warm.awaitAll(charon.version(), DELIVERY_TIMEOUT_NANOS);
       }
+      int charonConnects = charon.warmConnects(CHARON_CONNECT_WARMUP_ROUND);
       String data = charon.playerMoveData();
       Matcher patch = PATCH_DATA.matcher(data);
       if (!patch.matches()) {
@@ -103,6 +107,8 @@ class NchanComparisonIT {
       publishNchan.run(null); // the newest event: every subscriber's first frame
       report.append("Event data (").append(data.length()).append(" bytes, the player stream's token move): `")
           .append(data).append("`\n\n");
+      report.append("Charon's connect path warmed with ").append(charonConnects)
+          .append(" connects (rounds of ").append(CHARON_CONNECT_WARMUP_ROUND).append(" until its JIT compilers were idle).\n\n");
       report.append("nginx worker processes: ").append(nchan.workers().size()).append(" (").append(NCHAN_WORKERS)
           .append("). Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
       report.append("| subscribers | system | connect all N, one after another (ms) | connect p50 / max per stream (ms) "
