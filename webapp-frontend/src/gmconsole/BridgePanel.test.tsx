@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http';
 import type { ActiveView } from '../state/types';
@@ -6,9 +6,8 @@ import { earthOrbitJson, solSystemJson, starMapJson } from '../test/bridgeFixtur
 import { FakeEventSource } from '../test/FakeEventSource';
 import { activeView } from '../test/fixtures';
 import type { Poster } from './actions';
-import { GmConsoleApp } from './GmConsoleApp';
 import { applyOp, requestOf } from './ops';
-import { createGmStore } from './store';
+import { renderGmConsole } from '../test/gmConsole';
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -32,15 +31,7 @@ function routes(url: string): Response {
 }
 
 async function setup(view: ActiveView = activeView({ version: 10, view_type: 'BRIDGE' })) {
-  const store = createGmStore();
-  render(<GmConsoleApp store={store} EventSourceImpl={FakeEventSource} navigate={vi.fn()} post={post} />);
-  await screen.findByTestId('gm-console');
-  await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
-  const es = FakeEventSource.latest();
-  act(() => {
-    es.open();
-    es.emit('activeview', view);
-  });
+  const { store, es } = await renderGmConsole(view, post);
   fireEvent.click(screen.getByTestId('tab-bridge'));
   await screen.findByTestId('bridge-panel');
   return { store, es };

@@ -8,6 +8,7 @@ import { encounterView, morriganMap } from '../test/fixtures';
 import type { Poster } from './actions';
 import { GmConsoleApp } from './GmConsoleApp';
 import { createGmStore } from './store';
+import { renderGmConsole } from '../test/gmConsole';
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -69,17 +70,7 @@ function routes(url: string): Response {
 }
 
 async function setup(view: ActiveView = encounterView({ version: 10 })) {
-  const store = createGmStore();
-  const navigate = vi.fn();
-  const utils = render(<GmConsoleApp store={store} EventSourceImpl={FakeEventSource} navigate={navigate} post={post} />);
-  await screen.findByTestId('gm-console');
-  await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
-  const es = FakeEventSource.latest();
-  act(() => {
-    es.open();
-    es.emit('activeview', view);
-  });
-  return { store, navigate, es, ...utils };
+  return renderGmConsole(view, post);
 }
 
 /** the write sent last, answered by the test */

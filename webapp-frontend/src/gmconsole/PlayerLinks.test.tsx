@@ -1,12 +1,11 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http';
 import type { ActiveView } from '../state/types';
 import { FakeEventSource } from '../test/FakeEventSource';
 import { encounterView, morriganMap, token } from '../test/fixtures';
 import type { Poster } from './actions';
-import { GmConsoleApp } from './GmConsoleApp';
-import { createGmStore } from './store';
+import { renderGmConsole } from '../test/gmConsole';
 
 /** The GM console's side of "players move their own tokens": links in PLAYERS, the switch in ENCOUNTER. */
 function json(body: unknown, status = 200): Response {
@@ -40,15 +39,7 @@ function routes(url: string, init?: RequestInit): Response {
 }
 
 async function setup(view: ActiveView) {
-  const store = createGmStore();
-  render(<GmConsoleApp store={store} EventSourceImpl={FakeEventSource} navigate={vi.fn()} post={post} />);
-  await screen.findByTestId('gm-console');
-  await waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
-  const es = FakeEventSource.latest();
-  act(() => {
-    es.open();
-    es.emit('activeview', view);
-  });
+  const { store, es } = await renderGmConsole(view, post);
   return { store, es };
 }
 

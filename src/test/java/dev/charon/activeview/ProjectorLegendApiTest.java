@@ -26,21 +26,6 @@ class ProjectorLegendApiTest extends ApiTestBase {
     enterShip();
   }
 
-  private String everything() {
-    return getJson("api/gm/active-view/").toString();
-  }
-
-  private void refused(Agent who, String path, String body, int status, String field) {
-    String before = everything();
-    Agent.Reply r = who.post(path, body);
-    assertEquals(status, r.status(), body + " " + r);
-    assertTrue(r.json().has("error"), r.body());
-    if (field != null) {
-      assertEquals(field, r.json().path("field").asText(), r.body());
-    }
-    assertEquals(before, everything(), "a refused write changed the state: " + body);
-  }
-
   @Test
   void eachViewportWriteIsOneVersionAndThePlayerStreamCarriesTheProjector() {
     try (SseClient players = new SseClient(uri("api/active-view/stream/"));

@@ -226,7 +226,7 @@ class AccessibilityIT {
       gm.driver.get(tomcat.uri("gmconsole/").toString());
       awaitLoaded(gm);
       @SuppressWarnings("unchecked")
-      List<String> small = (List<String>) gm.js(SMALL_TARGETS, MIN_TOUCH_TARGET_PX);
+      List<String> small = (List<String>) gm.js(PageChecks.SMALL_TARGETS, MIN_TOUCH_TARGET_PX);
       boolean coarse = (Boolean) gm.js("return matchMedia('(pointer: coarse)').matches");
       System.out.println("GM console 1024x768 touch: pointer coarse " + coarse + ", " + small.size()
           + " targets under " + MIN_TOUCH_TARGET_PX + " px " + small);
@@ -304,24 +304,6 @@ class AccessibilityIT {
       };
       """;
 
-  private static final String SMALL_TARGETS = """
-      const min = arguments[0];
-      const out = [];
-      const sel = '.gm-page button, .gm-page input, .gm-page select, .gm-page a[href], .gm-page [role=tab], .gm-page [role=option], .gm-page [role=radio]';
-      for (const el of document.querySelectorAll(sel)) {
-        if (el.closest('svg')) continue;
-        // a checkbox's target is its label
-        const target = el.tagName === 'INPUT' && el.closest('label') ? el.closest('label') : el;
-        const r = target.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        if (getComputedStyle(el).visibility === 'hidden') continue;
-        if (r.width < min - 0.5 || r.height < min - 0.5) {
-          const name = (el.getAttribute('aria-label') || el.textContent || el.name || el.tagName).trim().slice(0, 30);
-          out.push(name + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
-        }
-      }
-      return out;
-      """;
 
   /** The first element Tab reaches from the top of the page, and where activating it puts the focus. */
   private static String firstTabStop(Browser b) {
@@ -373,9 +355,7 @@ class AccessibilityIT {
 
   /** The CSS viewport itself (a window size would include the browser's chrome). */
   private static void setViewport(Browser b, int width, int height, boolean touch) {
-    b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-        "deviceScaleFactor", 1, "mobile", touch));
-    b.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", touch, "maxTouchPoints", touch ? 5 : 1));
+    b.emulate(width, height, 1, touch);
   }
 
   private static void loginGm(Browser gm) {

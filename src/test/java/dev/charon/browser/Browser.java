@@ -60,6 +60,17 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what).until(condition);
   }
 
+  /**
+   * Sets the CSS viewport itself (a window size would include the browser's chrome), the device's
+   * pixel ratio, and touch (a phone or tablet: touch events, no mouse hover) or not.
+   */
+  public void emulate(int widthPx, int heightPx, double deviceScaleFactor, boolean touch) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", widthPx, "height", heightPx,
+        "deviceScaleFactor", deviceScaleFactor, "mobile", touch));
+    driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", touch, "maxTouchPoints",
+        touch ? 5 : 1));
+  }
+
   /** Opens the login page at `url` (its `?next=` says where it leads) and logs in through its form. */
   public void logIn(java.net.URI url, String username, String password) {
     driver.get(url.toString());

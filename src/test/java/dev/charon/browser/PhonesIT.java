@@ -317,8 +317,6 @@ class PhonesIT {
 
   /** The phone's CSS viewport, a phone's pixel ratio, and touch instead of a mouse. */
   private static void emulatePhone(Browser b, Phone phone) {
-    b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", phone.width(), "height",
-        phone.height(), "deviceScaleFactor", 2, "mobile", true));
-    b.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+    b.emulate(phone.width(), phone.height(), 2, true);
   }
 }

@@ -47,8 +47,7 @@ class PlayerDragBenchmarkIT {
       int y = linked.y();
       int unit = linked.unit();
 
-      terminal.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
-          "deviceScaleFactor", 1, "mobile", false));
+      terminal.emulate(1920, 1080, 1, false);
       terminal.driver.get(tomcat.uri("terminal/").toString());
       String onTerminal = "[data-token-id='" + token + "']";
       terminal.await("the token on the terminal", Duration.ofSeconds(15),
@@ -64,14 +63,8 @@ class PlayerDragBenchmarkIT {
           }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-x'] });
           """, onTerminal);
 
-      phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-          "deviceScaleFactor", 2, "mobile", true));
-      phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
-      phone.driver.get(tomcat.uri("login/?next=player/").toString());
-      phone.await("the login form", Duration.ofSeconds(15), d -> !d.findElements(By.name("username")).isEmpty());
-      phone.driver.findElement(By.name("username")).sendKeys(PLAYER);
-      phone.driver.findElement(By.name("password")).sendKeys(PLAYER_PASSWORD);
-      phone.driver.findElement(By.cssSelector("button[type=submit]")).click();
+      phone.emulate(390, 844, 2, true);
+      phone.logIn(tomcat.uri("login/?next=player/"), PLAYER, PLAYER_PASSWORD);
       String mine = "[data-testid='my-token-" + token + "']";
       phone.await("the player's own token, draggable", Duration.ofSeconds(15),
           d -> !d.findElements(By.cssSelector(mine + "[data-draggable='true']")).isEmpty());

@@ -56,8 +56,7 @@ class PlayerLinksIT {
       String token = gm.postJson("api/gm/encounter/place-token/", "{\"type\":\"player\",\"name\":\"" + CREW_NAME
           + "\",\"x\":" + room.get("x").asInt() + ",\"y\":" + room.get("y").asInt() + "}").get("token_id").asText();
 
-      console.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1366, "height", 768,
-          "deviceScaleFactor", 1, "mobile", false));
+      console.emulate(1366, 768, 1, false);
       // ?perf=1: no scanline layer, so axe sees the real contrast (as in AccessibilityIT)
       console.driver.get(tomcat.uri("login/?perf=1&next=gmconsole/").toString());
       console.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());

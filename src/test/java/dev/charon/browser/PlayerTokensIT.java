@@ -54,9 +54,7 @@ class PlayerTokensIT {
       terminal.await("the token on the terminal", Duration.ofSeconds(15),
           d -> !d.findElements(By.cssSelector(onTerminal + "[data-x='" + x + "']")).isEmpty());
 
-      phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH_PX, "height",
-          PHONE_HEIGHT_PX, "deviceScaleFactor", 2, "mobile", true));
-      phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+      phone.emulate(PHONE_WIDTH_PX, PHONE_HEIGHT_PX, 2, true);
       // Without a session the page sends the phone to the login, which brings it back.
       phone.driver.get(tomcat.uri("player/").toString());
       phone.await("the login form", Duration.ofSeconds(15), d -> !d.findElements(By.name("username")).isEmpty());

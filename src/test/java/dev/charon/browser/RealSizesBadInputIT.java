@@ -11,13 +11,11 @@ import dev.charon.web.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,19 +117,7 @@ class RealSizesBadInputIT {
 
   /** The demo campaign with the 40-room deck as the default, long names and picture-less NPCs. */
   static Path campaignCopy(Path work) throws IOException {
-    Path demo = Path.of("src/main/resources/demo-campaign").toAbsolutePath();
-    Path copy = work.resolveSibling(work.getFileName() + "-campaign");
-    ServerProcess.deleteTree(copy);
-    try (Stream<Path> files = Files.walk(demo)) {
-      for (Path p : files.toList()) {
-        Path target = copy.resolve(demo.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    Path copy = TomcatServer.demoCampaignCopy(work);
     replace(copy.resolve("galaxy/charybdis-drift/location.yaml"), "name: \"Charybdis Drift\"", "name: \"" + SYSTEM_NAME + "\"");
     Path cormorant = copy.resolve("galaxy/charybdis-drift/ossuary/msv-cormorant");
     replace(cormorant.resolve("location.yaml"), "name: \"MSV Cormorant\"", "name: \"" + LOCATION_NAME + "\"");
@@ -628,24 +614,6 @@ class RealSizesBadInputIT {
   // ---------------------------------------------------------------------------------------------
   // 5. touch targets in every tab
 
-  private static final String SMALL_TARGETS = """
-      const min = arguments[0];
-      const out = [];
-      const sel = '.gm-page button, .gm-page input, .gm-page select, .gm-page textarea, .gm-page a[href], .gm-page [role=tab], .gm-page [role=option], .gm-page [role=radio]';
-      for (const el of document.querySelectorAll(sel)) {
-        if (el.closest('svg')) continue;
-        // a checkbox's or radio's target is its label
-        const target = el.tagName === 'INPUT' && el.closest('label') ? el.closest('label') : el;
-        const r = target.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        if (getComputedStyle(el).visibility === 'hidden') continue;
-        if (r.width < min - 0.5 || r.height < min - 0.5) {
-          const name = (el.getAttribute('aria-label') || el.textContent || el.name || el.tagName).trim().slice(0, 30);
-          out.push(name + ' ' + Math.round(r.width) + 'x' + Math.round(r.height) + ' (' + el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.') + ')');
-        }
-      }
-      return out;
-      """;
 
   @Test
   void everyGmConsoleTabHasTouchTargetsOfAtLeast44PxOnATouchScreen() throws Exception {
@@ -670,7 +638,7 @@ class RealSizesBadInputIT {
             settle(b);
           }
           @SuppressWarnings("unchecked")
-          List<String> small = (List<String>) b.js(SMALL_TARGETS, MIN_TOUCH_TARGET_PX);
+          List<String> small = (List<String>) b.js(PageChecks.SMALL_TARGETS, MIN_TOUCH_TARGET_PX);
           String where = tab + (panel.isEmpty() ? "" : "/" + panel);
           b.screenshot(SHOTS, "touch-" + where.replace('/', '-').replace("#", "") + "-1024x768");
           System.out.printf("BAD-INPUT touch 1024x768 %-28s %d under 44 px %s%n", where, small.size(), small);
@@ -691,9 +659,7 @@ class RealSizesBadInputIT {
   }
 
   private static void setViewport(Browser b, int width, int height, boolean touch) {
-    b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-        "deviceScaleFactor", 1, "mobile", touch));
-    b.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", touch, "maxTouchPoints", touch ? 5 : 1));
+    b.emulate(width, height, 1, touch);
   }
 
   private static void loginGm(Browser b) {

@@ -156,13 +156,10 @@ class StagedChangesIT {
       int changes = rooms.size() + doors.size() + tokens.size();
       assertEquals(20, changes, "the demo's deck A: 9 rooms, 9 doors, and the 2 tokens");
 
-      terminal.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
-          "deviceScaleFactor", 1, "mobile", false));
+      terminal.emulate(1920, 1080, 1, false);
       terminal.driver.get(tomcat.uri("terminal/").toString());
       terminal.await("the map on the terminal", UI, d -> !d.findElements(By.cssSelector("svg.encounter-map-svg")).isEmpty());
-      phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-          "deviceScaleFactor", 2, "mobile", true));
-      phone.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+      phone.emulate(390, 844, 2, true);
       phone.logIn(tomcat.uri("login/?next=player/"), PLAYER, PLAYER_PASSWORD);
       phone.await("the map on the phone", UI, d -> !d.findElements(By.cssSelector("svg.encounter-map-svg")).isEmpty());
       for (Browser b : List.of(terminal, phone)) {

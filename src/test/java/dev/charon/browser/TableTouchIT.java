@@ -70,9 +70,7 @@ class TableTouchIT {
           + room.get("x").asInt() + ",\"y\":" + room.get("y").asInt() + "}").get("token_id").asText();
       gm.postJson("api/gm/encounter/update-token-status/", "{\"token_id\":\"" + token + "\",\"add\":\"wounded\"}");
 
-      terminal.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", TABLET_W_PX, "height",
-          TABLET_H_PX, "deviceScaleFactor", 1, "mobile", true));
-      terminal.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+      terminal.emulate(TABLET_W_PX, TABLET_H_PX, 1, true);
       terminal.driver.get(tomcat.uri("terminal/").toString());
       String onTerminal = "[data-token-id='" + token + "']";
       terminal.await("the token on the terminal", UI, d -> !d.findElements(By.cssSelector(onTerminal)).isEmpty());

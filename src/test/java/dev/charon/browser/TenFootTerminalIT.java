@@ -10,12 +10,10 @@ import dev.charon.web.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -132,19 +130,7 @@ class TenFootTerminalIT {
       """;
 
   static Path campaignCopy(Path work) throws IOException {
-    Path demo = Path.of("src/main/resources/demo-campaign").toAbsolutePath();
-    Path copy = work.resolveSibling(work.getFileName() + "-campaign");
-    ServerProcess.deleteTree(copy);
-    try (Stream<Path> files = Files.walk(demo)) {
-      for (Path p : files.toList()) {
-        Path target = copy.resolve(demo.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    Path copy = TomcatServer.demoCampaignCopy(work);
     Path location = copy.resolve("galaxy/charybdis-drift/ossuary/msv-cormorant/location.yaml");
     Files.writeString(location, Files.readString(location).replace("name: \"MSV Cormorant\"", "name: \"" + LONG_NAME + "\""));
     Path ship = copy.resolve("campaign/ship.yaml");
@@ -274,8 +260,7 @@ class TenFootTerminalIT {
 
       // The GM's map shares the drawing: room names ≥ 11 px at 1366×768 and never under a piece.
       gm.postJson("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + LOCATION + "\"}");
-      tv.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1366, "height", 768,
-          "deviceScaleFactor", 1, "mobile", false));
+      tv.emulate(1366, 768, 1, false);
       tv.driver.get(tomcat.uri("login/?next=gmconsole/").toString());
       tv.await("the login form", UI, d -> !d.findElements(By.name("username")).isEmpty());
       tv.driver.findElement(By.name("username")).sendKeys("gm");
@@ -310,8 +295,7 @@ class TenFootTerminalIT {
 
   private static void measureAtEverySize(Browser tv, String view, List<String> failures) throws Exception {
     for (Size size : SIZES) {
-      tv.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width(), "height",
-          size.height(), "deviceScaleFactor", 1, "mobile", false));
+      tv.emulate(size.width(), size.height(), 1, false);
       tv.await("the viewport at " + size.label(), UI, d -> Boolean.TRUE.equals(tv.js(
           "return innerWidth === arguments[0] && innerHeight === arguments[1]", size.width(), size.height())));
       settle(tv);

@@ -77,6 +77,17 @@ public final class TomcatServer extends ServerProcess {
     return cmd;
   }
 
+  /**
+   * A fresh copy of the demo campaign beside {@code work} ({@code <work>-campaign}), for tests that
+   * edit it (longer names, more rooms) before a server loads it with {@code charon.campaign.dir}.
+   */
+  public static Path demoCampaignCopy(Path work) throws IOException {
+    Path copy = work.resolveSibling(work.getFileName() + "-campaign");
+    ServerProcess.deleteTree(copy);
+    copyTree(Path.of("src/main/resources/demo-campaign").toAbsolutePath(), copy);
+    return copy;
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     Files.walkFileTree(from, new SimpleFileVisitor<>() {
       @Override

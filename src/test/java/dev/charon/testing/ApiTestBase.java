@@ -192,6 +192,22 @@ public abstract class ApiTestBase extends JerseyTest {
     return c;
   }
 
+  /**
+   * Sends a write that must be refused: the status, an {@code error} and (unless null) the
+   * {@code field} it names, and the GM's view of the active view byte-identical afterwards.
+   */
+  protected void refused(Agent who, String path, String body, int status, String field) {
+    String before = getJson("api/gm/active-view/").toString();
+    Agent.Reply r = who.post(path, body);
+    org.junit.jupiter.api.Assertions.assertEquals(status, r.status(), path + " " + body + " " + r);
+    org.junit.jupiter.api.Assertions.assertTrue(r.json().has("error"), r.body());
+    if (field != null) {
+      org.junit.jupiter.api.Assertions.assertEquals(field, r.json().path("field").asText(), r.body());
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(before, getJson("api/gm/active-view/").toString(),
+        "a refused write changed the state: " + path + " " + body);
+  }
+
   protected void enterShip() {
     postOk("api/gm/switch-view/", "{\"view_type\":\"ENCOUNTER\",\"location_slug\":\"" + TestCampaigns.SHIP + "\"}");
   }
