@@ -38,8 +38,13 @@ export const SCENES_KEPT = 6;
  * finger on the screen). Drawn as fast as it could, the canvas would take every core the machine
  * has, and the next GM selection would wait for the server, the page and the frame behind it.
  * While the camera flies or the players touch it, frames come as fast as the renderer goes.
+ * At 12 the GM's selection still reached a drawn frame in 155 ms at the 95th percentile on 2
+ * cores (7 runs of BridgeBenchmarkIT), at 4 in 137 ms (5 runs): each idle software frame takes
+ * both cores for 30–60 ms, and a selection that lands in one waits. The fastest orbit's lap is
+ * 20 s (time.ts), so at 4 frames a second it steps 4.5° a frame: visibly stepped, on a
+ * fallback only; a GPU draws every frame.
  */
-export const SOFTWARE_IDLE_FPS = 12;
+export const SOFTWARE_IDLE_FPS = 4;
 /** Full rate this long after a touch, drag or wheel step (software rendering). */
 const SOFTWARE_TOUCH_BUSY_MS = 400;
 
