@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Gives each stream request a {@link StreamConnection} and, once Jersey has suspended the request
- * for the stream, registers it with the container. Async-supported because it sits in front of
+ * for the stream, registers it with the container. The response it passes on sends the headers
+ * with the first frame ({@link FirstFrameResponse}). Async-supported because it sits in front of
  * the SSE URLs (STACK.md trap 3). Outside a servlet container (the Jersey test server) there is
  * no such filter, and dead clients are found by failed writes alone.
  */
@@ -24,7 +25,7 @@ public class StreamConnectionFilter extends HttpFilter {
         TcpTable.SocketId.of(req.getLocalPort(), req.getRemoteAddr(), req.getRemotePort()));
     req.setAttribute(StreamConnection.ATTRIBUTE, connection);
     try {
-      chain.doFilter(req, res);
+      chain.doFilter(req, new FirstFrameResponse(res));
     } finally {
       register(req, connection);
     }

@@ -71,6 +71,27 @@ class StreamLifecycleIT {
     assertEquals(before, openStreams(), "no HEAD registered a subscriber");
   }
 
+  /**
+   * A stream's headers leave with its first frame, in one socket write (FirstFrameResponse):
+   * the client's first read, made while the server is still answering, holds both. Before,
+   * Jersey flushed the headers on their own and a client waiting in read() woke to them alone.
+   */
+  @Test
+  void aStreamsHeadersArriveWithItsFirstFrame() throws Exception {
+    int before = openStreams();
+    for (int i = 0; i < 20; i++) {
+      for (String[] stream : List.of(new String[] {"api/active-view/stream/", ""},
+          new String[] {"api/gm/active-view/stream/", "Cookie: " + gm.cookieHeader() + "\r\n"})) {
+        String first = rawFirstRead(stream[0], stream[1]);
+        assertTrue(first.startsWith("HTTP/1.1 200"), first);
+        int body = first.indexOf("\r\n\r\n");
+        assertTrue(body > 0 && first.indexOf("event: activeview\n", body) > body && first.endsWith("\n\n\r\n"),
+            stream[0] + ", connect " + i + ": the first read was not the headers and the whole first frame:\n" + first);
+      }
+    }
+    awaitOpenStreams(before, "the 40 streams to be removed", GONE_WITHIN); // the next test counts them
+  }
+
   @Test
   void streamsClosedByTheirClientsAreGoneWithinOneHeartbeat() throws Exception {
     assertAllRemovedAfter("closed (FIN)", channel -> close(channel, false));
@@ -266,6 +287,20 @@ class StreamLifecycleIT {
         line.append((char) c);
       }
       return line.toString();
+    }
+  }
+
+  /** Opens a stream and returns what the first read() gets (it blocks until the server writes). */
+  private static String rawFirstRead(String path, String extraHeaders) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", server.base().getPort()), 5_000);
+      s.setSoTimeout(5_000);
+      String request = "GET " + server.base().getPath() + path + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + server.base().getPort() + "\r\nAccept: text/event-stream\r\n" + extraHeaders + "\r\n";
+      s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      byte[] buffer = new byte[64 * 1024];
+      int n = s.getInputStream().read(buffer);
+      return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
     }
   }
 
