@@ -4,6 +4,7 @@ import dev.charon.campaign.CampaignHolder;
 import dev.charon.web.ApiError;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -226,7 +228,8 @@ public final class ActiveView implements AutoCloseable {
           first.add(f);
         }
       }
-      Fanout.Registered registered = fanout(projection).register(sse, sink, first, gone -> {
+      Supplier<OutputStream> containerStream = connection == null ? () -> null : connection::containerStream;
+      Fanout.Registered registered = fanout(projection).register(sse, sink, containerStream, first, gone -> {
         streamsByAddress.computeIfPresent(clientAddress, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
         socket.ifPresent(id -> deadPeers.forget(id, gone));
       });

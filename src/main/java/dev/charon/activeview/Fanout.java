@@ -3,9 +3,11 @@ package dev.charon.activeview;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.OutputStream;
 import java.util.concurrent.Executor;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,7 +40,8 @@ final class Fanout {
   record Registered(Subscriber subscriber, boolean writeFirst) {}
 
   /** Called under the ActiveView lock, so no event can be published between these steps. */
-  Registered register(Sse sse, SseEventSink connection, List<Frame> first, Consumer<Subscriber> onGone) {
+  Registered register(Sse sse, SseEventSink connection, Supplier<OutputStream> containerStream, List<Frame> first,
+      Consumer<Subscriber> onGone) {
     if (broadcasters == null) {
       broadcasters = new SseBroadcaster[SHARDS];
       for (int i = 0; i < SHARDS; i++) {
@@ -46,7 +49,7 @@ final class Fanout {
       }
     }
     live.incrementAndGet();
-    Subscriber subscriber = new Subscriber(connection, writers, gone -> {
+    Subscriber subscriber = new Subscriber(connection, containerStream, writers, gone -> {
       live.decrementAndGet();
       onGone.accept(gone);
     });

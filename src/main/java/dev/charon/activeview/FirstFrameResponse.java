@@ -22,15 +22,27 @@ import java.io.IOException;
  */
 final class FirstFrameResponse extends HttpServletResponseWrapper {
   private ServletOutputStream out; // the request's thread creates it; Jersey asks for it once
+  /** The container's own stream, once Jersey has asked for it (it then has committed the response). */
+  private volatile ServletOutputStream container;
 
   FirstFrameResponse(HttpServletResponse response) {
     super(response);
   }
 
+  /**
+   * The container's output stream under Jersey's layers, or null before Jersey has opened the
+   * response: what {@link Subscriber} writes a stream's later frames to (see there).
+   */
+  ServletOutputStream containerStream() {
+    return container;
+  }
+
   @Override
   public ServletOutputStream getOutputStream() throws IOException {
     if (out == null) {
-      out = new HeldFlush(super.getOutputStream());
+      ServletOutputStream target = super.getOutputStream();
+      out = new HeldFlush(target);
+      container = target;
     }
     return out;
   }

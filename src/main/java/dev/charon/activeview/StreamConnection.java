@@ -33,6 +33,7 @@ public final class StreamConnection implements AsyncListener {
   private final String request;
   private final Optional<TcpTable.SocketId> socket;
   private final long startNanos = System.nanoTime();
+  private volatile FirstFrameResponse response; // set by the filter before the request goes on
   private Runnable onEnd; // guarded by this
   private boolean ended; // guarded by this
 
@@ -47,6 +48,16 @@ public final class StreamConnection implements AsyncListener {
 
   Optional<TcpTable.SocketId> socket() {
     return socket;
+  }
+
+  void response(FirstFrameResponse response) {
+    this.response = response;
+  }
+
+  /** The container's stream of this response, once Jersey has opened it; else null. */
+  java.io.OutputStream containerStream() {
+    FirstFrameResponse r = response;
+    return r == null ? null : r.containerStream();
   }
 
   /** Runs {@code action} once when the connection ends (at once if it already has). */

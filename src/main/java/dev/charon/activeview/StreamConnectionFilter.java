@@ -24,8 +24,10 @@ public class StreamConnectionFilter extends HttpFilter {
         req.getRemoteAddr() + " \"" + req.getMethod() + " " + req.getRequestURI() + "\"",
         TcpTable.SocketId.of(req.getLocalPort(), req.getRemoteAddr(), req.getRemotePort()));
     req.setAttribute(StreamConnection.ATTRIBUTE, connection);
+    FirstFrameResponse response = new FirstFrameResponse(res);
+    connection.response(response);
     try {
-      chain.doFilter(req, new FirstFrameResponse(res));
+      chain.doFilter(req, response);
     } finally {
       register(req, connection);
     }

@@ -2,6 +2,8 @@ package dev.charon.activeview;
 
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +29,9 @@ import java.util.logging.Logger;
  *       ActiveView lock ({@link #queueFirst}, {@link #writeFirst}): handing them to a writer
  *       thread cost a thread wake-up on every connect, on the path a screen waits on, and the
  *       first write of a new socket never blocks (its buffer is empty);
+ *   <li>the first frames go through Jersey's sink, which opens the response; later frames go
+ *       straight to the container's stream beneath it (see {@link #writeDirect}) when there is
+ *       one ({@link StreamConnectionFilter}); the sink is still what closes the stream;
  *   <li>a writer takes everything queued at once and writes it as one chunk with one flush, so
  *       a subscriber that falls behind a burst of writes catches up in a few writes instead of
  *       one per event;
@@ -48,6 +54,10 @@ final class Subscriber implements SseEventSink {
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final SseEventSink connection;
+  /** The container's stream under Jersey's sink, for the frames after the first (see writeBatch). */
+  private final Supplier<OutputStream> containerStream;
+  /** Set once the first frames went through Jersey; only the writer with the turn uses it. */
+  private OutputStream direct;
   private final Executor writers;
   private final Consumer<Subscriber> onGone;
   private final ArrayDeque<Frame> queue = new ArrayDeque<>(); // guarded by this
@@ -64,6 +74,8 @@ final class Subscriber implements SseEventSink {
   private volatile boolean containerEnded; // written under this
   /** A writer thread is inside Jersey's sink (a send or the close); guarded by this. */
   private boolean inSink;
+  /** The stream was closed while a writer was in the sink: that writer closes the connection. */
+  private boolean closeOnLeave; // guarded by this
   /**
    * How long the container's end-of-connection callback waits for a writer to leave the sink.
    * A sink whose socket failed returns at once; the bound only keeps a container thread from
@@ -71,9 +83,20 @@ final class Subscriber implements SseEventSink {
    */
   static final long SINK_EXIT_WAIT_MILLIS = 2_000;
 
-  /** @param onGone told once, with this subscriber, when the stream is gone */
+  /** A stream written through Jersey's sink alone (no servlet container beneath: tests, Grizzly). */
   Subscriber(SseEventSink connection, Executor writers, Consumer<Subscriber> onGone) {
+    this(connection, () -> null, writers, onGone);
+  }
+
+  /**
+   * @param containerStream the container's output stream of this response once Jersey has
+   *     opened it (null where there is none)
+   * @param onGone told once, with this subscriber, when the stream is gone
+   */
+  Subscriber(SseEventSink connection, Supplier<OutputStream> containerStream, Executor writers,
+      Consumer<Subscriber> onGone) {
     this.connection = connection;
+    this.containerStream = containerStream;
     this.writers = writers;
     this.onGone = onGone;
   }
@@ -195,15 +218,19 @@ final class Subscriber implements SseEventSink {
    * stream finished or closed); true after a written batch, when more may have been queued.
    */
   private boolean writeBatch() {
-    List<Frame> batch;
+    Frame one = null; // the usual case: one event queued, written without a list
+    List<Frame> several = null;
     boolean done;
     synchronized (this) {
-      batch = new ArrayList<>(Math.min(queue.size(), QUEUE_CAPACITY_EVENTS));
-      for (Frame f; !closed && (f = queue.poll()) != null; ) {
-        batch.add(f);
+      if (!closed && queue.size() == 1) {
+        one = queue.poll();
+      } else if (!closed && !queue.isEmpty()) {
+        several = new ArrayList<>(queue);
+        queue.clear();
       }
-      done = batch.isEmpty() && finishing && !closed;
-      if (batch.isEmpty()) {
+      boolean empty = one == null && several == null;
+      done = empty && finishing && !closed;
+      if (empty) {
         draining = false;
       }
     }
@@ -211,27 +238,58 @@ final class Subscriber implements SseEventSink {
       close();
       return false;
     }
-    if (batch.isEmpty()) {
+    if (one == null && several == null) {
       return false;
     }
     if (!enterSink()) {
-      return false; // the container ended the connection: the batch has nowhere to go
+      return false; // the container ended the connection, or the stream is being closed
     }
+    Frame batch = one != null ? one : Frame.concat(several);
+    boolean written = direct != null ? writeDirect(batch) : writeThroughJersey(batch);
+    leaveSink();
+    if (!written) {
+      close();
+    }
+    return written;
+  }
+
+  /**
+   * The first frames go through Jersey's sink: its first write opens the response (status,
+   * headers, the suspended request). Once it has, the container's own stream is taken for the
+   * frames after.
+   */
+  private boolean writeThroughJersey(Frame frame) {
     try {
-      CompletionStage<?> written = connection.send(Frame.concat(batch));
+      CompletionStage<?> written = connection.send(frame);
       if (written.toCompletableFuture().isCompletedExceptionally()) {
-        leaveSink();
-        close();
         return false;
       }
     } catch (RuntimeException e) {
-      leaveSink();
       LOG.log(Level.FINE, "stream write failed", e);
-      close();
       return false;
     }
-    leaveSink();
+    direct = containerStream.get();
     return true;
+  }
+
+  /**
+   * A frame after the first, written straight to the container's stream, which Jersey's sink
+   * writes to as well: the same bytes, the same socket, one flush. Jersey's sink would first
+   * enter the request's scope, parse the response's media type from its headers, look up the
+   * frame's writer and run its interceptor chain, for every frame and every stream: a quarter of
+   * the writer threads' time at 1,000 streams (a flight recording, docs/benchmarks.md). The
+   * sink is still the stream's: it is closed through Jersey, never here, and {@link #enterSink}
+   * keeps the two from overlapping.
+   */
+  private boolean writeDirect(Frame frame) {
+    try {
+      direct.write(frame.bytes());
+      direct.flush();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "stream write failed", e);
+      return false;
+    }
   }
 
   /**
@@ -243,16 +301,24 @@ final class Subscriber implements SseEventSink {
    * {@link #connectionEnded} therefore waits for the writer to leave.
    */
   private synchronized boolean enterSink() {
-    if (containerEnded) {
-      return false;
+    if (containerEnded || inSink) {
+      return false; // ended, or being closed (only a close can hold the sink besides the writer)
     }
     inSink = true;
     return true;
   }
 
-  private synchronized void leaveSink() {
-    inSink = false;
-    notifyAll();
+  private void leaveSink() {
+    boolean closeNow;
+    synchronized (this) {
+      inSink = false;
+      closeNow = closeOnLeave;
+      closeOnLeave = false;
+      notifyAll();
+    }
+    if (closeNow) {
+      closeConnection(); // closed while this thread wrote: the close waited for it
+    }
   }
 
   /**
@@ -306,17 +372,30 @@ final class Subscriber implements SseEventSink {
     // After a failed write Jersey has already closed the sink and released its request scope,
     // and the container may have recycled the response; closing it again would touch both.
     // The same holds once the container said the connection ended.
-    if (connection.isClosed() || !enterSink()) {
-      return;
+    synchronized (this) {
+      if (containerEnded) {
+        return;
+      }
+      if (inSink) {
+        // A writer is in the sink (perhaps blocked on a client that stopped reading): writes to
+        // the container's stream and Jersey's close must not overlap, and this thread must not
+        // wait for a socket. The writer closes the connection when it leaves.
+        closeOnLeave = true;
+        return;
+      }
+      inSink = true;
     }
     try {
-      connection.close();
+      if (!connection.isClosed()) {
+        connection.close();
+      }
     } catch (Exception e) {
       LOG.log(Level.FINE, "closing a stream failed", e);
     } finally {
       leaveSink();
     }
   }
+
 
   @Override
   public boolean isClosed() {

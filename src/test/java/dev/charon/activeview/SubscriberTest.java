@@ -192,4 +192,145 @@ class SubscriberTest {
     assertEquals(1, connection.writes.size(), "nothing written after the container ended it");
     assertEquals(1, connection.closed.getCount(), "the sink is not closed by Charon after the container ended it");
   }
+
+  /** A sink that records its writes and whether a write to the container's stream was under way when it closed. */
+  static final class RecordingSink implements SseEventSink {
+    final List<String> writes = new CopyOnWriteArrayList<>();
+    final CountDownLatch closed = new CountDownLatch(1);
+    volatile boolean closedDuringDirectWrite;
+    volatile HeldStream stream;
+
+    @Override
+    public CompletionStage<?> send(OutboundSseEvent event) {
+      writes.add(new String(((Frame) event).bytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isClosed() {
+      return closed.getCount() == 0;
+    }
+
+    @Override
+    public void close() {
+      HeldStream s = stream;
+      closedDuringDirectWrite = s != null && s.writing;
+      closed.countDown();
+    }
+  }
+
+  /** The container's stream: records bytes; can hold a write, or fail every one. */
+  static final class HeldStream extends java.io.OutputStream {
+    final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    final CountDownLatch writeStarted = new CountDownLatch(1);
+    volatile CountDownLatch release = new CountDownLatch(0);
+    volatile boolean fail;
+    volatile boolean writing;
+    int flushes;
+
+    @Override
+    public void write(int b) {
+      throw new UnsupportedOperationException("frames are written whole");
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      writing = true;
+      try {
+        writeStarted.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        if (fail) {
+          throw new java.io.IOException("Broken pipe");
+        }
+        synchronized (bytes) {
+          bytes.write(b, off, len);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        writing = false;
+      }
+    }
+
+    @Override
+    public void flush() {
+      flushes++;
+    }
+
+    String text() {
+      synchronized (bytes) {
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  @Test
+  void theFirstFramesGoThroughJerseysSinkAndLaterOnesToTheContainersStreamEachWithOneFlush() {
+    RecordingSink sink = new RecordingSink();
+    HeldStream container = new HeldStream();
+    Subscriber s = new Subscriber(sink, () -> container, Runnable::run, gone -> { });
+    assertTrue(s.queueFirst(List.of(event(1))));
+    s.writeFirst();
+    assertEquals(1, sink.writes.size());
+    assertTrue(sink.writes.get(0).contains("id: 1\n"), sink.writes.get(0));
+    assertEquals("", container.text(), "the first frames open the response through Jersey");
+    s.send(event(2));
+    s.send(event(3));
+    assertEquals(1, sink.writes.size(), "later frames do not go through the sink");
+    assertTrue(container.text().contains("id: 2\n") && container.text().indexOf("id: 3\n") > container.text().indexOf("id: 2\n"),
+        container.text());
+    assertEquals(2, container.flushes, "one flush per write");
+    s.close();
+    assertEquals(0, sink.closed.getCount(), "the stream is closed through Jersey's sink");
+  }
+
+  @Test
+  void withoutAContainerStreamEveryFrameGoesThroughTheSink() {
+    RecordingSink sink = new RecordingSink();
+    Subscriber s = new Subscriber(sink, () -> null, Runnable::run, gone -> { });
+    s.queueFirst(List.of(event(1)));
+    s.writeFirst();
+    s.send(event(2));
+    assertEquals(2, sink.writes.size());
+  }
+
+  @Test
+  void aFailedWriteToTheContainersStreamClosesTheStreamThroughItsSinkOnce() {
+    RecordingSink sink = new RecordingSink();
+    HeldStream container = new HeldStream();
+    AtomicInteger gone = new AtomicInteger();
+    Subscriber s = new Subscriber(sink, () -> container, Runnable::run, s1 -> gone.incrementAndGet());
+    s.queueFirst(List.of(event(1)));
+    s.writeFirst();
+    container.fail = true;
+    s.send(event(2));
+    assertTrue(s.isClosed());
+    assertEquals(1, gone.get());
+    assertEquals(0, sink.closed.getCount(), "Jersey's sink is closed, which completes the request");
+    assertThrows(IllegalStateException.class, () -> s.send(event(3)));
+  }
+
+  @Test
+  void aCloseWhileAWriterIsBlockedInTheContainersStreamIsDoneByThatWriterWhenItLeaves() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    HeldStream container = new HeldStream();
+    sink.stream = container;
+    List<Runnable> tasks = new CopyOnWriteArrayList<>();
+    Subscriber s = new Subscriber(sink, () -> container, tasks::add, gone -> { });
+    s.queueFirst(List.of(event(1)));
+    s.writeFirst();
+    container.release = new CountDownLatch(1); // the next write blocks, as on a client that stopped reading
+    s.send(event(2));
+    Runnable drain = tasks.remove(0);
+    Thread writer = new Thread(drain);
+    writer.start();
+    assertTrue(container.writeStarted.await(10, TimeUnit.SECONDS));
+    s.close();
+    tasks.remove(0).run(); // the close, on another thread than the blocked writer: it must not wait
+    assertEquals(1, sink.closed.getCount(), "the sink was closed while a write to its stream was under way");
+    container.release.countDown();
+    writer.join(10_000);
+    assertEquals(0, sink.closed.getCount(), "the writer closed the sink when it left");
+    assertTrue(!sink.closedDuringDirectWrite);
+  }
 }
