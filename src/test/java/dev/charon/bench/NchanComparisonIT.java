@@ -44,6 +44,13 @@ class NchanComparisonIT {
       .split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
   private static final String NCHAN_WORKERS = System.getProperty("charon.benchmark.nchan.workers", "auto");
   private static final int EVENTS_PER_RUN = 500;
+  /**
+   * Rounds of N connects per system: one sample per run swung by a quarter between runs (a
+   * collection in the JVM, a busy moment of the machine), so the report gives the median round
+   * with the range. Each round's streams are closed, and the server has let them go, before the next.
+   */
+  private static final int CONNECT_ROUNDS = Integer.getInteger("charon.benchmark.connect.rounds", 5);
+  private static final long STREAMS_GONE_NANOS = 60_000_000_000L;
   /** Charon's first warm-up, as in FanoutBenchmarkIT; then rounds with N subscribers until the JIT is done. */
   private static final int CHARON_WARMUP_MOVES = 5000;
   private static final int CHARON_WARMUP_SUBSCRIBERS = 10;
@@ -57,7 +64,7 @@ class NchanComparisonIT {
   private static final Pattern PATCH_DATA = Pattern.compile("(\\{\"epoch\":\"[0-9a-f]+\",\"version\":)(\\d+)(,\"base\":)(\\d+)(,.*)");
 
   /** One system's figures with N subscribers. */
-  private record Row(String system, int n, long connectAll, long connectP50, long connectMax, long[] delivered,
+  private record Row(String system, int n, long[] connectRounds, long connectP50, long connectMax, long[] delivered,
       long bytesPerEvent, long serverCpuPerWrite, long clientCpuPerWrite, String warmUp, String load) {}
 
   @FunctionalInterface
@@ -68,6 +75,16 @@ class NchanComparisonIT {
   @FunctionalInterface
   private interface Cpu {
     long nanos() throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface Client {
+    NioSubscribers get() throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface Count {
+    int streams() throws Exception;
   }
 
   @Test
@@ -111,16 +128,17 @@ class NchanComparisonIT {
           .append(" connects (rounds of ").append(CHARON_CONNECT_WARMUP_ROUND).append(" until its JIT compilers were idle).\n\n");
       report.append("nginx worker processes: ").append(nchan.workers().size()).append(" (").append(NCHAN_WORKERS)
           .append("). Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
-      report.append("| subscribers | system | connect all N, one after another (ms) | connect p50 / max per stream (ms) "
+      report.append("| subscribers | system | connect all N, one after another: median of the rounds (fastest–slowest) (ms) | connect p50 / max per stream (ms) "
           + "| publish → all delivered p50 / p99 / max (ms) | bytes per event on the wire | server CPU per write (ms) "
           + "| test JVM CPU per write (ms) | warm-up with N | load average before / after |\n");
       report.append("|---|---|---|---|---|---|---|---|---|---|\n");
       for (int n : SUBSCRIBERS) {
-        Row c = measure("Charon", n, new NioSubscribers(), charon::open, subs -> charon.warmUntilSteady(subs) + " moves",
+        Row c = measure("Charon", n, NioSubscribers::new, charon::open, charon::streams,
+            subs -> charon.warmUntilSteady(subs) + " moves",
             subs -> charon.move(), () -> ProcCpu.treeNanos(charon.tomcat.pid()));
         append(report, c);
-        Row x = measure("nchan", n, new NioSubscribers(false, VERSION_MARKER),
-            subs -> subs.open("127.0.0.1", nchan.port(), "/sub"),
+        Row x = measure("nchan", n, () -> new NioSubscribers(false, VERSION_MARKER),
+            subs -> subs.open("127.0.0.1", nchan.port(), "/sub"), nchan::subscribers,
             subs -> {
               for (int i = 0; i < NCHAN_WARMUP_EVENTS; i++) {
                 subs.awaitAll(publishNchan.run(subs), DELIVERY_TIMEOUT_NANOS);
@@ -140,16 +158,27 @@ class NchanComparisonIT {
     System.out.println("Written to " + out + ":\n" + report);
   }
 
-  private static Row measure(String system, int n, NioSubscribers subs, Step<NioSubscribers.Sub> open,
-      Step<String> warm, Step<Long> publish, Cpu serverCpu) throws Exception {
-    try (subs) {
-      String loadBefore = loadAverage();
-      long[] connect = new long[n];
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        connect[i] = open.run(subs).connectNanos;
+  private static Row measure(String system, int n, Client client,
+      Step<NioSubscribers.Sub> open, Count serverStreams, Step<String> warm, Step<Long> publish, Cpu serverCpu)
+      throws Exception {
+    String loadBefore = loadAverage();
+    long[] connectRounds = new long[CONNECT_ROUNDS];
+    long[] connect = new long[n * CONNECT_ROUNDS];
+    // All rounds but the last are closed again; the last one's streams get the events.
+    for (int r = 0; r < CONNECT_ROUNDS - 1; r++) {
+      try (NioSubscribers subs = client.get()) {
+        connectRounds[r] = connectAll(subs, open, n, connect, r * n);
       }
-      long connectAll = System.nanoTime() - t0;
+      long deadline = System.nanoTime() + STREAMS_GONE_NANOS;
+      while (serverStreams.streams() > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(system + " still holds " + serverStreams.streams() + " streams after 60 s");
+        }
+        Thread.sleep(50); // polling the server's count; there is no event to wait on
+      }
+    }
+    try (NioSubscribers subs = client.get()) {
+      connectRounds[CONNECT_ROUNDS - 1] = connectAll(subs, open, n, connect, (CONNECT_ROUNDS - 1) * n);
       String warmUp = warm.run(subs);
       long bytesBefore = subs.subs.get(0).bytes.get();
       long[] delivered = new long[EVENTS_PER_RUN];
@@ -165,17 +194,30 @@ class NchanComparisonIT {
         }
         delivered[m] = worst;
       }
-      Row row = new Row(system, n, connectAll, pct(connect, 50), max(connect), delivered,
+      Row row = new Row(system, n, connectRounds, pct(connect, 50), max(connect), delivered,
           (subs.subs.get(0).bytes.get() - bytesBefore) / EVENTS_PER_RUN, (serverCpu.nanos() - server0) / EVENTS_PER_RUN,
           (clientCpuNanos() - client0) / EVENTS_PER_RUN, warmUp, loadBefore + " / " + loadAverage());
       System.out.println(row.system + " with " + n + ": p50 " + ms(pct(delivered, 50)) + " p99 " + ms(pct(delivered, 99))
-          + " ms, connect all " + ms(connectAll) + " ms");
+          + " ms, connect all rounds " + Arrays.stream(connectRounds).mapToObj(Stats::ms).toList() + " ms");
       return row;
     }
   }
 
+  /** N connects one after another, each waiting for its first frame; their times go to {@code each} from {@code at}. */
+  private static long connectAll(NioSubscribers subs, Step<NioSubscribers.Sub> open, int n, long[] each, int at)
+      throws Exception {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      each[at + i] = open.run(subs).connectNanos;
+    }
+    return System.nanoTime() - t0;
+  }
+
   private static void append(StringBuilder report, Row r) {
-    report.append("| ").append(r.n).append(" | ").append(r.system).append(" | ").append(ms(r.connectAll))
+    long[] rounds = r.connectRounds.clone();
+    Arrays.sort(rounds);
+    report.append("| ").append(r.n).append(" | ").append(r.system).append(" | ").append(ms(pct(rounds, 50)))
+        .append(" (").append(ms(rounds[0])).append("–").append(ms(rounds[rounds.length - 1])).append(")")
         .append(" | ").append(ms(r.connectP50)).append(" / ").append(ms(r.connectMax))
         .append(" | ").append(ms(pct(r.delivered, 50))).append(" / ").append(ms(pct(r.delivered, 99))).append(" / ")
         .append(ms(max(r.delivered))).append(" | ").append(r.bytesPerEvent).append(" | ").append(ms(r.serverCpuPerWrite))

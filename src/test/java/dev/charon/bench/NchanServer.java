@@ -98,6 +98,19 @@ final class NchanServer implements AutoCloseable {
     return pids;
   }
 
+  /** Subscribers of the channel now, from nchan's channel info (a GET on the publisher location). */
+  int subscribers() throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/pub"))
+            .header("Accept", "text/json").GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"subscribers\"\\s*:\\s*(\\d+)").matcher(r.body());
+    if (!m.find()) {
+      throw new IllegalStateException("no subscriber count in nchan's channel info: " + r.statusCode() + " " + r.body());
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
   /** CPU time of the master and its workers so far. */
   long cpuNanos() throws IOException {
     return ProcCpu.treeNanos(process.pid());
