@@ -193,32 +193,6 @@ class SubscriberTest {
     assertEquals(1, connection.closed.getCount(), "the sink is not closed by Charon after the container ended it");
   }
 
-  /** A sink that records its writes and whether a write to the container's stream was under way when it closed. */
-  static final class RecordingSink implements SseEventSink {
-    final List<String> writes = new CopyOnWriteArrayList<>();
-    final CountDownLatch closed = new CountDownLatch(1);
-    volatile boolean closedDuringDirectWrite;
-    volatile HeldStream stream;
-
-    @Override
-    public CompletionStage<?> send(OutboundSseEvent event) {
-      writes.add(new String(((Frame) event).bytes(), java.nio.charset.StandardCharsets.UTF_8));
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public boolean isClosed() {
-      return closed.getCount() == 0;
-    }
-
-    @Override
-    public void close() {
-      HeldStream s = stream;
-      closedDuringDirectWrite = s != null && s.writing;
-      closed.countDown();
-    }
-  }
-
   /** The container's stream: records bytes; can hold a write, or fail every one. */
   static final class HeldStream extends java.io.OutputStream {
     final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -266,7 +240,7 @@ class SubscriberTest {
 
   @Test
   void theFirstFramesGoThroughJerseysSinkAndLaterOnesToTheContainersStreamEachWithOneFlush() {
-    RecordingSink sink = new RecordingSink();
+    StreamOpenTest.RecordingSink sink = new StreamOpenTest.RecordingSink();
     HeldStream container = new HeldStream();
     Subscriber s = new Subscriber(sink, () -> container, Runnable::run, gone -> { });
     assertTrue(s.queueFirst(List.of(event(1))));
@@ -281,12 +255,12 @@ class SubscriberTest {
         container.text());
     assertEquals(2, container.flushes, "one flush per write");
     s.close();
-    assertEquals(0, sink.closed.getCount(), "the stream is closed through Jersey's sink");
+    assertTrue(sink.closed, "the stream is closed through Jersey's sink");
   }
 
   @Test
   void withoutAContainerStreamEveryFrameGoesThroughTheSink() {
-    RecordingSink sink = new RecordingSink();
+    StreamOpenTest.RecordingSink sink = new StreamOpenTest.RecordingSink();
     Subscriber s = new Subscriber(sink, () -> null, Runnable::run, gone -> { });
     s.queueFirst(List.of(event(1)));
     s.writeFirst();
@@ -296,7 +270,7 @@ class SubscriberTest {
 
   @Test
   void aFailedWriteToTheContainersStreamClosesTheStreamThroughItsSinkOnce() {
-    RecordingSink sink = new RecordingSink();
+    StreamOpenTest.RecordingSink sink = new StreamOpenTest.RecordingSink();
     HeldStream container = new HeldStream();
     AtomicInteger gone = new AtomicInteger();
     Subscriber s = new Subscriber(sink, () -> container, Runnable::run, s1 -> gone.incrementAndGet());
@@ -306,15 +280,14 @@ class SubscriberTest {
     s.send(event(2));
     assertTrue(s.isClosed());
     assertEquals(1, gone.get());
-    assertEquals(0, sink.closed.getCount(), "Jersey's sink is closed, which completes the request");
+    assertTrue(sink.closed, "Jersey's sink is closed, which completes the request");
     assertThrows(IllegalStateException.class, () -> s.send(event(3)));
   }
 
   @Test
   void aCloseWhileAWriterIsBlockedInTheContainersStreamIsDoneByThatWriterWhenItLeaves() throws Exception {
-    RecordingSink sink = new RecordingSink();
+    StreamOpenTest.RecordingSink sink = new StreamOpenTest.RecordingSink();
     HeldStream container = new HeldStream();
-    sink.stream = container;
     List<Runnable> tasks = new CopyOnWriteArrayList<>();
     Subscriber s = new Subscriber(sink, () -> container, tasks::add, gone -> { });
     s.queueFirst(List.of(event(1)));
@@ -327,10 +300,9 @@ class SubscriberTest {
     assertTrue(container.writeStarted.await(10, TimeUnit.SECONDS));
     s.close();
     tasks.remove(0).run(); // the close, on another thread than the blocked writer: it must not wait
-    assertEquals(1, sink.closed.getCount(), "the sink was closed while a write to its stream was under way");
+    assertTrue(!sink.closed, "the sink was closed while a write to its stream was under way");
     container.release.countDown();
     writer.join(10_000);
-    assertEquals(0, sink.closed.getCount(), "the writer closed the sink when it left");
-    assertTrue(!sink.closedDuringDirectWrite);
+    assertTrue(sink.closed, "the writer closed the sink when it left");
   }
 }
