@@ -17,12 +17,12 @@ import java.io.IOException;
  * (docs/benchmarks.md). The snapshot is always written right after, on the same thread
  * ({@link Subscriber#writeFirst}), and its flush carries the headers with it. So a flush before
  * any body byte is held back here; every flush after the first byte goes through, and closing
- * the stream sends whatever is held. A stream that is refused never reaches this far: its error
- * response is written and completed by the container as usual.
+ * the stream sends whatever is held. A refused stream's JSON error goes through this wrapper too;
+ * its body's own flush and the container's completion send it as usual.
  */
 final class FirstFrameResponse extends HttpServletResponseWrapper {
   private ServletOutputStream out; // the request's thread creates it; Jersey asks for it once
-  /** The container's own stream, once Jersey has asked for it (it then has committed the response). */
+  /** The container's own stream, once Jersey has asked for it (to write the stream's first frames). */
   private volatile ServletOutputStream container;
 
   FirstFrameResponse(HttpServletResponse response) {

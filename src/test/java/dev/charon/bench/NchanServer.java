@@ -98,9 +98,12 @@ final class NchanServer implements AutoCloseable {
     return pids;
   }
 
+  /** One client for the polls: each new one starts a selector thread that outlives the call. */
+  private final java.net.http.HttpClient infoClient = java.net.http.HttpClient.newHttpClient();
+
   /** Subscribers of the channel now, from nchan's channel info (a GET on the publisher location). */
   int subscribers() throws IOException, InterruptedException {
-    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+    java.net.http.HttpResponse<String> r = infoClient.send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/pub"))
             .header("Accept", "text/json").GET().build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
