@@ -24,6 +24,11 @@ public class StreamConnectionFilter extends HttpFilter {
         req.getRemoteAddr() + " \"" + req.getMethod() + " " + req.getRequestURI() + "\"",
         TcpTable.SocketId.of(req.getLocalPort(), req.getRemoteAddr(), req.getRemotePort()));
     req.setAttribute(StreamConnection.ATTRIBUTE, connection);
+    // A stream's connection is never reused for another request (it ends when the stream does),
+    // and saying so lets the container send the frames as they are instead of in chunks: one
+    // write into the socket buffer per frame instead of three (chunk size, frame, line end), and
+    // 7 bytes fewer per event (docs/benchmarks.md).
+    res.setHeader("Connection", "close");
     FirstFrameResponse response = new FirstFrameResponse(res);
     connection.response(response);
     try {
