@@ -54,7 +54,7 @@ final class Subscriber implements SseEventSink {
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final SseEventSink connection;
-  /** The container's stream under Jersey's sink, for the frames after the first (see writeBatch). */
+  /** The container's stream under Jersey's sink, for the frames after the first (see {@link #writeDirect}). */
   private final Supplier<OutputStream> containerStream;
   /** Set once the first frames went through Jersey; only the writer with the turn uses it. */
   private OutputStream direct;
@@ -132,7 +132,15 @@ final class Subscriber implements SseEventSink {
    * no lock), one batch; anything queued after it goes to a writer thread, as usual.
    */
   void writeFirst() {
-    if (writeBatch() && moreToWrite()) {
+    Frame batch = nextBatch(false);
+    if (batch == null) {
+      return;
+    }
+    boolean written = write(batch);
+    leaveSink();
+    if (!written) {
+      close();
+    } else if (moreToWrite()) {
       startDrain();
     }
   }
@@ -208,49 +216,64 @@ final class Subscriber implements SseEventSink {
 
   /** Writes what is queued, in order, a batch per write; a failed write means the client is gone. */
   private void drain() {
-    while (writeBatch()) {
-      // until the queue is empty (the turn ends inside writeBatch)
+    Frame batch = nextBatch(false);
+    while (batch != null) {
+      if (!write(batch)) {
+        leaveSink();
+        close();
+        return;
+      }
+      batch = nextBatch(true);
     }
   }
 
   /**
-   * Writes everything queued as one batch. False when the turn ended (nothing was queued, the
-   * stream finished or closed); true after a written batch, when more may have been queued.
+   * One step of a writer's turn, in one synchronized block (a fan-out to 1,000 streams does this
+   * 1,000 times per event, and each monitor entered is an atomic instruction on a line another
+   * core last wrote): leaves the sink after the batch just written, if {@code afterWrite}, and
+   * takes everything queued since as the next batch, entering the sink for it. Null when the turn
+   * is over: nothing is queued (a stream saying goodbye is then closed), the stream was closed,
+   * or the container ended the connection.
    */
-  private boolean writeBatch() {
+  private Frame nextBatch(boolean afterWrite) {
     Frame one = null; // the usual case: one event queued, written without a list
     List<Frame> several = null;
-    boolean done;
+    boolean closeConnectionNow = false;
+    boolean finishNow = false;
     synchronized (this) {
-      if (!closed && queue.size() == 1) {
-        one = queue.poll();
-      } else if (!closed && !queue.isEmpty()) {
-        several = new ArrayList<>(queue);
-        queue.clear();
+      if (afterWrite) {
+        inSink = false;
+        closeConnectionNow = closeOnLeave; // closed while this thread wrote: the close waited for it
+        closeOnLeave = false;
+        notifyAll(); // a container thread in connectionEnded may wait for the sink
       }
-      boolean empty = one == null && several == null;
-      done = empty && finishing && !closed;
-      if (empty) {
+      if (closed || queue.isEmpty()) {
         draining = false;
+        finishNow = !closed && finishing;
+      } else if (!containerEnded && !inSink) {
+        if (queue.size() == 1) {
+          one = queue.poll();
+        } else {
+          several = new ArrayList<>(queue);
+          queue.clear();
+        }
+        inSink = true;
+      } else {
+        queue.clear(); // ended, or being closed (only a close holds the sink besides a writer)
       }
     }
-    if (done) {
-      close();
-      return false;
+    if (closeConnectionNow) {
+      closeConnection();
     }
-    if (one == null && several == null) {
-      return false;
-    }
-    if (!enterSink()) {
-      return false; // the container ended the connection, or the stream is being closed
-    }
-    Frame batch = one != null ? one : Frame.concat(several);
-    boolean written = direct != null ? writeDirect(batch) : writeThroughJersey(batch);
-    leaveSink();
-    if (!written) {
+    if (finishNow) {
       close();
     }
-    return written;
+    return one != null ? one : several != null ? Frame.concat(several) : null;
+  }
+
+  /** Writes a batch, the sink entered: through Jersey until it has opened the response, then directly. */
+  private boolean write(Frame batch) {
+    return direct != null ? writeDirect(batch) : writeThroughJersey(batch);
   }
 
   /**
@@ -278,7 +301,7 @@ final class Subscriber implements SseEventSink {
    * enter the request's scope, parse the response's media type from its headers, look up the
    * frame's writer and run its interceptor chain, for every frame and every stream: a quarter of
    * the writer threads' time at 1,000 streams (a flight recording, docs/benchmarks.md). The
-   * sink is still the stream's: it is closed through Jersey, never here, and {@link #enterSink}
+   * sink is still the stream's: it is closed through Jersey, never here, and {@link #nextBatch}
    * keeps the two from overlapping.
    */
   private boolean writeDirect(Frame frame) {
@@ -298,16 +321,9 @@ final class Subscriber implements SseEventSink {
    * connection) while a writer is inside the sink: after a failed write Jersey closes the sink
    * and completes the request from the writer's thread, and if that came after the recycling it
    * completed or wrote to the next connection's response (Jersey #3719, Tomcat bug 61768).
-   * {@link #connectionEnded} therefore waits for the writer to leave.
+   * {@link #nextBatch} enters the sink only before the container ended the connection, and
+   * {@link #connectionEnded} waits for the writer to leave it.
    */
-  private synchronized boolean enterSink() {
-    if (containerEnded || inSink) {
-      return false; // ended, or being closed (only a close can hold the sink besides the writer)
-    }
-    inSink = true;
-    return true;
-  }
-
   private void leaveSink() {
     boolean closeNow;
     synchronized (this) {
