@@ -16,7 +16,7 @@ out="$root/target/perf"
 mkdir -p "$out"
 log="$out/$system.log"
 cd "$root"
-common=(-o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dskip.npm -Dskip.npm.test=true
+common=(verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dskip.npm.test=true
   -Dcharon.benchmark=true -Dcharon.benchmark.subscribers=1000)
 if [ "$system" = charon ]; then
   # Frame pointers for perf's call stacks; the JIT's symbol map is written when Tomcat stops.

@@ -242,10 +242,7 @@ final class Subscriber implements SseEventSink {
     boolean finishNow = false;
     synchronized (this) {
       if (afterWrite) {
-        inSink = false;
-        closeConnectionNow = closeOnLeave; // closed while this thread wrote: the close waited for it
-        closeOnLeave = false;
-        notifyAll(); // a container thread in connectionEnded may wait for the sink
+        closeConnectionNow = leaveSinkHoldingLock();
       }
       if (closed || queue.isEmpty()) {
         draining = false;
@@ -263,7 +260,7 @@ final class Subscriber implements SseEventSink {
       }
     }
     if (closeConnectionNow) {
-      closeConnection();
+      closeConnection(); // closed while this thread wrote: the close waited for it
     }
     if (finishNow) {
       close();
@@ -327,14 +324,20 @@ final class Subscriber implements SseEventSink {
   private void leaveSink() {
     boolean closeNow;
     synchronized (this) {
-      inSink = false;
-      closeNow = closeOnLeave;
-      closeOnLeave = false;
-      notifyAll();
+      closeNow = leaveSinkHoldingLock();
     }
     if (closeNow) {
       closeConnection(); // closed while this thread wrote: the close waited for it
     }
+  }
+
+  /** Under this lock: leaves the sink; true when a close came meanwhile and is now the caller's to do. */
+  private boolean leaveSinkHoldingLock() {
+    inSink = false;
+    boolean closeNow = closeOnLeave;
+    closeOnLeave = false;
+    notifyAll(); // a container thread in connectionEnded may wait for the sink
+    return closeNow;
   }
 
   /**
